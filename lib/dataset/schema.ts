@@ -3,6 +3,7 @@
  * names; generated data and brought data are both loaded into this shape first.
  * Timestamps are TIMESTAMP (no zone) holding UTC wall-clock time, so date_trunc and period arithmetic
  * never depend on a session time zone.
+ * event_id is text so brought data may use any id (generated files store it as an integer).
  */
 export const EVENT_TYPES = ["session_start", "product_view", "add_to_cart", "purchase", "session_end"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -33,7 +34,7 @@ export const TABLES = {
     { name: "price", type: "DOUBLE", required: false },
   ],
   events: [
-    { name: "event_id", type: "BIGINT", required: true },
+    { name: "event_id", type: "VARCHAR", required: true },
     { name: "user_id", type: "VARCHAR", required: true },
     { name: "session_id", type: "VARCHAR", required: true },
     { name: "event_type", type: "VARCHAR", required: true },

@@ -106,7 +106,11 @@ function idWidth(count: number, minimum: number): number {
   return Math.max(minimum, String(count).length);
 }
 
-/** Turns the raw tables into the seed-schema tables users, products and events. */
+/**
+ * Turns the raw tables into the seed-schema tables users and products, and a view `events` that formats
+ * the raw event columns on the fly. The view is exported in one pass; its product and user columns are
+ * list look-ups by index rather than a join, because a join would cost a sort to restore event order.
+ */
 export async function materialize(connection: DuckDBConnection, startMs: number, userCount: number, productCount: number, sessionCount: number): Promise<void> {
   const startUs = `${BigInt(startMs) * 1000n}::BIGINT`;
   const ts = (msColumn: string) => `make_timestamp(${startUs} + (${msColumn} * 1000)::BIGINT)`;
@@ -120,12 +124,17 @@ export async function materialize(connection: DuckDBConnection, startMs: number,
            CASE WHEN female THEN 'F' ELSE 'M' END AS gender, location,
            ${list(PLANTED_SEGMENTS)}[segment + 1] AS segment
     FROM users_raw ORDER BY ix`);
-  await connection.run(`CREATE TABLE events AS
-    SELECT e.event_id::BIGINT AS event_id, ${uid("e.user_ix")} AS user_id, ${sid("e.session_ix")} AS session_id,
-           ${list(EVENT_TYPES)}[e.type + 1] AS event_type, ${ts("e.ms")} AS "timestamp",
-           p.product_id, p.category, p.price,
-           CASE WHEN e.quantity > 0 THEN e.quantity::INTEGER END AS quantity
-    FROM events_raw e LEFT JOIN (SELECT ix, ${pid("ix")} AS product_id, category, price FROM products_raw) p ON p.ix = e.product_ix
-    ORDER BY e.event_id`);
-  await connection.run("DROP TABLE events_raw; DROP TABLE users_raw; DROP TABLE products_raw;");
+  await connection.run(`SET VARIABLE user_ids = (SELECT list(user_id ORDER BY user_id) FROM users)`);
+  for (const column of ["product_id", "category", "price"]) {
+    await connection.run(`SET VARIABLE product_${column}s = (SELECT list(${column} ORDER BY product_id) FROM products)`);
+  }
+  // product_ix is -1 on session events: list index 0 is NULL in DuckDB, which is what those rows need.
+  await connection.run(`CREATE VIEW events AS
+    SELECT event_id::BIGINT AS event_id, getvariable('user_ids')[user_ix + 1] AS user_id, ${sid("session_ix")} AS session_id,
+           ${list(EVENT_TYPES)}[type + 1] AS event_type, ${ts("ms")} AS "timestamp",
+           getvariable('product_product_ids')[product_ix + 1] AS product_id,
+           getvariable('product_categorys')[product_ix + 1] AS category,
+           getvariable('product_prices')[product_ix + 1] AS price,
+           CASE WHEN quantity > 0 THEN quantity::INTEGER END AS quantity
+    FROM events_raw`);
 }

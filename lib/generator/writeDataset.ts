@@ -1,0 +1,74 @@
+/**
+ * Generates a dataset folder. Files are written to a hidden sibling folder first and moved into
+ * place only when all of them are complete, so a failed or interrupted run leaves nothing partial.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { openDatabase } from "../db/duckdb";
+import { type DatasetFormat, exportTable } from "../dataset/exportDataset";
+import { MANIFEST_FILE, type DatasetManifest } from "../dataset/readDataset";
+import { TABLE_NAMES } from "../dataset/schema";
+import { generatedWindow } from "../dataset/window";
+import { type GenerateProgress, type GenerateSummary, generateIntoDuckDB } from "./generate";
+import { type GeneratorParams, validateParams } from "./params";
+
+export interface WriteOptions {
+  format: DatasetFormat;
+  onProgress?: (progress: GenerateProgress) => void;
+  onStage?: (stage: string) => void;
+}
+
+/** Creates the staging folder beside `outDir`; throws a one-line error if that place is not writable. */
+function makeStagingDir(outDir: string): string {
+  const staging = join(dirname(outDir), `.${basename(outDir)}.partial-${process.pid}-${randomBytes(4).toString("hex")}`);
+  try {
+    mkdirSync(dirname(outDir), { recursive: true });
+    mkdirSync(staging);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new Error(`cannot write to ${outDir}: ${dirname(outDir)} is not a writable folder (${reason})`);
+  }
+  return staging;
+}
+
+export function manifestFor(params: GeneratorParams): DatasetManifest {
+  return {
+    window: generatedWindow(params.start, params.days),
+    generator: { users: params.users, days: params.days, seed: params.seed, start: params.start.toISOString().slice(0, 10), products: params.products },
+  };
+}
+
+export async function writeGeneratedDataset(params: GeneratorParams, outDir: string, options: WriteOptions): Promise<GenerateSummary> {
+  validateParams(params);
+  const staging = makeStagingDir(outDir);
+  // Bounded memory: DuckDB spills to disk past this instead of growing without limit.
+  const db = await openDatabase(":memory:", { memoryLimit: "1GB" });
+  try {
+    options.onStage?.("simulating users and events");
+    const summary = await generateIntoDuckDB(db.connection, params, options.onProgress);
+    for (const table of TABLE_NAMES) {
+      options.onStage?.(`writing ${table} (${options.format})`);
+      await exportTable(db.connection, table, staging, options.format, table === "events");
+    }
+    writeFileSync(join(staging, MANIFEST_FILE), JSON.stringify(manifestFor(params), null, 2) + "\n");
+    mkdirSync(outDir, { recursive: true });
+    for (const table of TABLE_NAMES) {
+      for (const ext of ["parquet", "csv"]) {
+        const name = `${table}.${ext}`;
+        // A previous run's file of the other format would mix two datasets in one folder.
+        rmSync(join(outDir, name), { force: true });
+        try {
+          renameSync(join(staging, name), join(outDir, name));
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+        }
+      }
+    }
+    renameSync(join(staging, MANIFEST_FILE), join(outDir, MANIFEST_FILE));
+    return summary;
+  } finally {
+    db.close();
+    rmSync(staging, { recursive: true, force: true });
+  }
+}

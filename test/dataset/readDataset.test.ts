@@ -1,0 +1,66 @@
+// Reading a dataset folder: types converted, zoned times made UTC, and one clear error per problem.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Database, openDatabase, queryRows } from "../../lib/db/duckdb";
+import { readDataset } from "../../lib/dataset/readDataset";
+import { tempDir } from "../helpers/tempDir";
+
+const work = tempDir();
+afterAll(() => work.cleanup());
+let db: Database;
+beforeEach(async () => (db = await openDatabase()));
+afterEach(() => db.close());
+
+const HEADER = "event_id,user_id,session_id,event_type,timestamp,product_id,category,price,quantity";
+function folder(name: string, files: Record<string, string>): string {
+  const dir = join(work.path, name);
+  mkdirSync(dir);
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  return dir;
+}
+
+describe("readDataset", () => {
+  it("reads an events-only CSV folder, deriving users and products, and observes the window", async () => {
+    const dir = folder("events-only", {
+      "events.csv": [
+        HEADER,
+        "e1,U1,S1,session_start,2025-03-04T10:00:00Z,,,,",
+        // +02:00 is 22:30 UTC on the 4th, not the 5th.
+        "e2,U1,S1,purchase,2025-03-05T00:30:00+02:00,P1,Books,12.5,2",
+        "e3,U2,S2,product_view,2025-03-06 08:00:00,P2,Toys,30,",
+      ].join("\n"),
+    });
+    const summary = await readDataset(db.connection, dir);
+    expect(summary.derived).toEqual(["users", "products"]);
+    expect(summary.rows).toEqual({ events: 3, users: 2, products: 2 });
+    expect(summary.window).toEqual({ start: "2025-03-04T00:00:00.000Z", end: "2025-03-07T00:00:00.000Z" });
+    const rows = await queryRows(db.connection, `SELECT event_id, strftime("timestamp", '%Y-%m-%d %H:%M:%S') AS ts, quantity FROM events ORDER BY event_id`);
+    expect(rows).toEqual([
+      { event_id: "e1", ts: "2025-03-04 10:00:00", quantity: null },
+      { event_id: "e2", ts: "2025-03-04 22:30:00", quantity: 2 },
+      { event_id: "e3", ts: "2025-03-06 08:00:00", quantity: null },
+    ]);
+  });
+
+  it("names the file and column when a required column is missing", async () => {
+    const dir = folder("no-timestamp", { "events.csv": "event_id,user_id,session_id,event_type\n1,U1,S1,session_start\n" });
+    await expect(readDataset(db.connection, dir)).rejects.toThrow(/events\.csv has no column "timestamp"/);
+  });
+
+  it("names the file, row and column of a value of the wrong type", async () => {
+    const dir = folder("bad-time", {
+      "events.csv": [HEADER, "1,U1,S1,session_start,2025-03-04T10:00:00Z,,,,", "2,U1,S1,session_end,yesterday,,,,"].join("\n"),
+    });
+    await expect(readDataset(db.connection, dir)).rejects.toThrow(/events\.csv row 2, column "timestamp": cannot read "yesterday" as TIMESTAMP/);
+  });
+
+  it("refuses a folder without events, and a folder that does not exist", async () => {
+    await expect(readDataset(db.connection, folder("empty", {}))).rejects.toThrow(/has no events table/);
+    await expect(readDataset(db.connection, join(work.path, "missing"))).rejects.toThrow(/dataset folder not found/);
+  });
+
+  it("refuses an empty events file", async () => {
+    await expect(readDataset(db.connection, folder("zero-bytes", { "events.csv": "" }))).rejects.toThrow(/events\.csv is empty/);
+  });
+});

@@ -1,0 +1,31 @@
+/** `npm run bench -- NAME [--quick]`: runs one benchmark (or all) and prints ratios against baselines measured in the same run. */
+import { benchGenerate } from "./generate";
+
+const HELP = `Usage: npm run bench -- [generate|all] [--quick]
+
+  generate   generator events/s and peak RSS, default and ~10M-event datasets, beside a DuckDB write floor
+  all        every benchmark above
+  --quick    skip the large datasets
+  -h, --help show this help`;
+
+const benches: Record<string, (quick: boolean) => Promise<void>> = {
+  generate: (quick) => benchGenerate({ large: !quick }),
+};
+
+const args = process.argv.slice(2);
+if (args.includes("--help") || args.includes("-h")) {
+  process.stdout.write(HELP + "\n");
+} else {
+  const quick = args.includes("--quick");
+  const names = args.filter((a) => !a.startsWith("-"));
+  const selected = names.length === 0 || names.includes("all") ? Object.keys(benches) : names;
+  for (const name of selected) {
+    const bench = benches[name];
+    if (!bench) {
+      process.stderr.write(`bench: unknown benchmark "${name}"; known: ${Object.keys(benches).join(", ")}\n`);
+      process.exit(2);
+    }
+    process.stdout.write(`\n== ${name} ==\n`);
+    await bench(quick);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The steps the benchmarks time, each run alone in its own process by bench/measure.ts.
+ * Prints one JSON line: { seconds, peakRssMiB, detail }.
+ */
+import { rmSync } from "node:fs";
+import { openDatabase } from "../lib/db/duckdb";
+import { DEFAULT_PARAMS } from "../lib/generator/params";
+import { writeGeneratedDataset } from "../lib/generator/writeDataset";
+import { sqlString } from "../lib/db/duckdb";
+
+type Args = Record<string, string | number>;
+
+const steps: Record<string, (args: Args) => Promise<Record<string, number>>> = {
+  /** The generator end to end: simulate, load into DuckDB, write Parquet. */
+  async generate(args) {
+    const summary = await writeGeneratedDataset({ ...DEFAULT_PARAMS, users: Number(args.users) }, String(args.out), { format: "parquet" });
+    return { events: summary.events, users: summary.users };
+  },
+  /**
+   * The baseline: DuckDB alone writing the same number of rows, with the events table's column types,
+   * from range() to Parquet. No simulation at all: the floor any generator that writes through DuckDB sits on.
+   */
+  async writeFloor(args) {
+    const db = await openDatabase(":memory:", { memoryLimit: "1GB" });
+    const rows = Number(args.rows);
+    await db.connection.run(`COPY (SELECT i AS event_id, printf('U%06d', i // 150) AS user_id, printf('S%08d', i // 7) AS session_id,
+        ['session_start', 'product_view', 'add_to_cart', 'purchase', 'session_end'][i % 5 + 1] AS event_type,
+        make_timestamp(1735689600000000 + i * 40000000) AS "timestamp", printf('P%04d', i % 800) AS product_id,
+        ['Books', 'Toys'][i % 2 + 1] AS category, (i % 490 + 10)::DOUBLE AS price,
+        CASE WHEN i % 5 IN (2, 3) THEN 1 END AS quantity
+      FROM range(${rows}) t(i)) TO ${sqlString(String(args.out))} (FORMAT parquet, COMPRESSION zstd)`);
+    db.close();
+    return { rows };
+  },
+};
+
+const [name, json] = process.argv.slice(2);
+const step = name ? steps[name] : undefined;
+if (!step) throw new Error(`unknown step ${name}; known: ${Object.keys(steps).join(", ")}`);
+const args = JSON.parse(json ?? "{}") as Args;
+const started = performance.now();
+const detail = await step(args);
+const seconds = (performance.now() - started) / 1000;
+if (args.out) rmSync(String(args.out), { recursive: true, force: true });
+process.stdout.write(JSON.stringify({ seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024, detail }) + "\n");

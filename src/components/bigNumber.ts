@@ -1,0 +1,46 @@
+// Headline numbers ("KPI cards"): a label, one big value, and the interval or definition beneath it.
+import { uniqueId } from "./a11y.js";
+import { formatInteger, formatNumber } from "./format.js";
+
+export interface BigNumberOptions {
+  /** What the number is, e.g. "Visitors who purchased". */
+  label: string;
+  /** Preformatted text, or a number (integers get thin grouping, others two decimals). */
+  value: string | number;
+  /** Uncertainty, e.g. "95% CI 3.9–4.5%". */
+  interval?: string;
+  /** A definition or comparison in small print. */
+  caption?: string | Node;
+  /** Extra class names, e.g. "grid-colspan-2". */
+  className?: string;
+}
+
+function valueText(value: string | number): string {
+  if (typeof value === "string") return value;
+  return Number.isInteger(value) ? formatInteger(value) : formatNumber(value, 2);
+}
+
+function div(className: string, ...children: (Node | string)[]): HTMLDivElement {
+  const node = document.createElement("div");
+  node.className = className;
+  node.append(...children);
+  return node;
+}
+
+/** One KPI card. */
+export function bigNumber({ label, value, interval, caption, className }: BigNumberOptions): HTMLElement {
+  const card = div(["card", "big-number", className].filter(Boolean).join(" "));
+  card.setAttribute("role", "group");
+  const labelNode = div("big-number-label", label);
+  labelNode.id = uniqueId("kpi-label");
+  card.setAttribute("aria-labelledby", labelNode.id);
+  card.append(labelNode, div("big-number-value big", valueText(value)));
+  if (interval) card.append(div("big-number-interval", interval));
+  if (caption) card.append(div("big-number-caption", caption));
+  return card;
+}
+
+/** A grid of KPI cards that fills the row on wide screens and stacks to one column on phones. */
+export function kpiGrid(cards: readonly (Node | BigNumberOptions)[]): HTMLElement {
+  return div("kpi-grid", ...cards.map((card) => (card instanceof Node ? card : bigNumber(card))));
+}

@@ -71,20 +71,24 @@ async function loadTable(connection: DuckDBConnection, table: TableName, file: s
     }
   }
   const present = specs.filter((s) => types.has(s.name));
-  for (const spec of present) {
-    const cast = castSql(spec.name, spec, types.get(spec.name)!);
-    const bad = await queryRows<{ row: number; value: string }>(
+  // One scan finds, for every column at once, the first row whose value does not convert.
+  const firstBad = present
+    .map((spec) => `min(file_row_number) FILTER (WHERE "${spec.name}" IS NOT NULL AND ${castSql(spec.name, spec, types.get(spec.name)!)} IS NULL) AS "${spec.name}"`)
+    .join(", ");
+  const [badRows] = await queryRows<Record<string, number | null>>(connection, `SELECT ${firstBad} FROM ${source}`);
+  const culprit = present
+    .map((spec) => ({ spec, row: badRows?.[spec.name] ?? null }))
+    .filter((c): c is { spec: ColumnSpec; row: number } => c.row !== null)
+    .sort((a, b) => a.row - b.row)[0];
+  if (culprit) {
+    const [{ value }] = (await queryRows<{ value: string }>(
       connection,
-      `SELECT (file_row_number + 1)::BIGINT AS row, "${spec.name}"::VARCHAR AS value FROM ${source}
-       WHERE "${spec.name}" IS NOT NULL AND ${cast} IS NULL ORDER BY file_row_number LIMIT 1`,
+      `SELECT "${culprit.spec.name}"::VARCHAR AS value FROM ${source} WHERE file_row_number = ${culprit.row}`,
+    )) as [{ value: string }];
+    throw new DatasetError(
+      `${basename(file)} row ${culprit.row + 1}, column "${culprit.spec.name}": cannot read ${JSON.stringify(value.slice(0, 60))} as ${culprit.spec.type}`,
+      { file, column: culprit.spec.name, row: culprit.row + 1 },
     );
-    if (bad.length > 0) {
-      const { row, value } = bad[0]!;
-      throw new DatasetError(
-        `${basename(file)} row ${row}, column "${spec.name}": cannot read ${JSON.stringify(value.slice(0, 60))} as ${spec.type}`,
-        { file, column: spec.name, row },
-      );
-    }
   }
   const selectList = specs
     .map((s) => (types.has(s.name) ? castSql(s.name, s, types.get(s.name)!) : `NULL::${s.type}`) + ` AS "${s.name}"`)

@@ -41,7 +41,7 @@ export const SEGMENTS: readonly SegmentBehaviour[] = [
   {
     name: "High Value",
     share: 0.1,
-    weeklyVisits: 5.0,
+    weeklyVisits: 7.0,
     visitSigma: 0.45,
     returnProbability: 0.85,
     meanLifetimeDays: 300,
@@ -58,7 +58,7 @@ export const SEGMENTS: readonly SegmentBehaviour[] = [
   {
     name: "Regular",
     share: 0.5,
-    weeklyVisits: 2.2,
+    weeklyVisits: 3.1,
     visitSigma: 0.55,
     returnProbability: 0.46,
     meanLifetimeDays: 170,
@@ -75,7 +75,7 @@ export const SEGMENTS: readonly SegmentBehaviour[] = [
   {
     name: "Occasional",
     share: 0.3,
-    weeklyVisits: 0.75,
+    weeklyVisits: 1.05,
     visitSigma: 0.6,
     returnProbability: 0.3,
     meanLifetimeDays: 90,
@@ -92,7 +92,7 @@ export const SEGMENTS: readonly SegmentBehaviour[] = [
   {
     name: "New",
     share: 0.1,
-    weeklyVisits: 2.4,
+    weeklyVisits: 3.3,
     visitSigma: 0.5,
     returnProbability: 0.5,
     meanLifetimeDays: 75,

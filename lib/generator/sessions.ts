@@ -22,6 +22,14 @@ const FAVOURITE_BOOST = 3;
 const FOCUS_SHARE = 0.6;
 /** Non-returning users still come back once within their first week this often. */
 const LATE_SECOND_VISIT = 0.35;
+/**
+ * Returning users alternate between active and dormant spells (a two-state Markov chain by day), so
+ * people lapse for weeks and come back, as real customers do, instead of visiting every month until
+ * they churn for good. Mean spell lengths in days, and the visit rate kept while dormant.
+ */
+const ACTIVE_SPELL_DAYS = 50;
+const DORMANT_SPELL_DAYS = 35;
+const DORMANT_VISIT_FACTOR = 0.03;
 
 /** Everything the session walk looks up, computed once per dataset. */
 export interface SimulationContext {
@@ -69,8 +77,10 @@ function visitTimes(rng: Rng, ctx: SimulationContext, registrationMs: number, da
     return times;
   }
   const lastActive = registrationMs + lifetimeMs;
+  let dormant = false;
   for (let day = regDay + 1; day < ctx.days && day * DAY_MS < lastActive; day++) {
-    const n = rng.poisson(dailyRate * ctx.dayFactors.visits[day]!);
+    if (rng.bernoulli(dormant ? 1 / DORMANT_SPELL_DAYS : 1 / ACTIVE_SPELL_DAYS)) dormant = !dormant;
+    const n = rng.poisson(dailyRate * ctx.dayFactors.visits[day]! * (dormant ? DORMANT_VISIT_FACTOR : 1));
     const first = times.length;
     for (let i = 0; i < n; i++) times.push(day * DAY_MS + timeOfDayMs(rng));
     if (n > 1) {

@@ -108,8 +108,8 @@ export function simulateUser(u: number, users: UserTable, ctx: SimulationContext
   taste[favourite] = taste[favourite]! * FAVOURITE_BOOST;
   const tasteCdf = cumulativeWeights(taste);
 
-  const returns = rng.bernoulli(seg.returnProbability);
-  const lifetimeMs = rng.exponential(seg.meanLifetimeDays) * DAY_MS;
+  const returns = rng.bernoulli(seg.returnProbability) || shopper;
+  const lifetimeMs = rng.exponential(seg.meanLifetimeDays * (shopper ? WINDOW_SHOPPER.lifetimeBoost : 1)) * DAY_MS;
   const starts = visitTimes(rng, ctx, users.registrationMs[u]!, dailyRate, returns, lifetimeMs);
 
   const cartedProduct: number[] = [];

@@ -1,0 +1,56 @@
+/**
+ * The raw features of every active user in one aggregation pass (metrics.md §6): events are scanned
+ * once into per-session rows (session length, whether it carted or bought, its revenue, its categories),
+ * and those are grouped by user. Every feature is cast to DOUBLE so that the reader gets plain numbers.
+ *
+ * Population: users with at least one event in the window. A session is a distinct user_id + session_id.
+ */
+import type { AnalysisWindow } from "../dataset/window";
+import { sqlTimestamp } from "../dataset/window";
+
+export function userFeaturesSql(window: AnalysisWindow): string {
+  const start = sqlTimestamp(window.start);
+  const end = sqlTimestamp(window.end);
+  return `
+WITH session_rows AS (
+  SELECT
+    user_id,
+    session_id,
+    min("timestamp") AS first_ts,
+    max("timestamp") AS last_ts,
+    count(*) FILTER (WHERE event_type = 'product_view') AS views,
+    count(*) FILTER (WHERE event_type = 'add_to_cart') AS carts,
+    count(*) FILTER (WHERE event_type = 'purchase') AS purchases,
+    coalesce(sum(price * quantity) FILTER (WHERE event_type = 'purchase'), 0) AS revenue,
+    list(DISTINCT category) FILTER (WHERE category IS NOT NULL) AS categories
+  FROM events
+  WHERE "timestamp" >= ${start} AND "timestamp" < ${end}
+  GROUP BY user_id, session_id
+),
+planted AS (
+  -- min() only guards against duplicated user rows in brought data; generated data has one row per user.
+  SELECT user_id, min(segment) AS segment FROM users GROUP BY user_id
+)
+SELECT
+  s.user_id,
+  any_value(p.segment) AS planted_segment,
+  CAST((epoch(${end}) - epoch(max(s.last_ts))) / 86400 AS DOUBLE) AS recency_days,
+  CAST((epoch(${end}) - epoch(min(s.first_ts))) / 86400 AS DOUBLE) AS tenure_days,
+  CAST(count(*) AS DOUBLE) AS sessions,
+  CAST(sum(s.views) AS DOUBLE) AS product_views,
+  CAST(sum(s.carts) AS DOUBLE) AS add_to_carts,
+  CAST(count(*) FILTER (WHERE s.purchases > 0) AS DOUBLE) AS orders,
+  CAST(sum(s.revenue) AS DOUBLE) AS revenue,
+  CAST(coalesce(sum(s.revenue) / nullif(count(*) FILTER (WHERE s.purchases > 0), 0), 0) AS DOUBLE) AS avg_order_value,
+  CAST(len(list_distinct(flatten(list(s.categories)))) AS DOUBLE) AS distinct_categories,
+  CAST(sum(s.views) / count(*) AS DOUBLE) AS views_per_session,
+  CAST(count(*) FILTER (WHERE s.carts > 0 AND s.purchases = 0) AS DOUBLE) AS abandoned_carts,
+  CAST((count(*) FILTER (WHERE s.purchases > 0)) / count(*) AS DOUBLE) AS session_conversion,
+  CAST(avg(epoch(s.last_ts) - epoch(s.first_ts)) / 60 AS DOUBLE) AS avg_session_minutes,
+  -- Not a feature: lets profiles report pooled cart abandonment (abandoned / carted sessions).
+  CAST(count(*) FILTER (WHERE s.carts > 0) AS DOUBLE) AS carted_sessions
+FROM session_rows s
+LEFT JOIN planted p ON p.user_id = s.user_id
+GROUP BY s.user_id
+ORDER BY s.user_id`;
+}

@@ -1,0 +1,209 @@
+/**
+ * Human names for clusters, derived from their profiles by fixed rules — never typed in for one dataset.
+ * The rules are tried in order and the first that matches names the cluster; each also writes one
+ * sentence on what the cluster means for the business. Thresholds are on scale-free quantities (shares,
+ * and centroid z-scores where 0 is the population average), so they carry over between datasets.
+ * Names are unique within a result: clusters sharing a name get their most distinctive feature as a
+ * qualifier ("Window shoppers (recent)"), then a number if that is still not enough.
+ */
+import { FEATURES, type FeatureName } from "./features";
+
+export type SegmentRule =
+  | "loyal_high_spenders"
+  | "window_shoppers"
+  | "lapsed"
+  | "new_one_visit"
+  | "occasional_buyers"
+  | "regular_customers"
+  | "casual_browsers";
+
+/** What the rules look at for one cluster. */
+export interface ClusterTraits {
+  cluster: number;
+  share: number;
+  /** Standardized centroid; a missing feature counts as 0 (population average). */
+  z: Partial<Record<FeatureName, number>>;
+  /** Share of users with at least one order. */
+  buyer_share: number;
+  /** Share of sessions with a purchase. */
+  session_conversion: number;
+  revenue_share: number;
+  revenue_per_user: number;
+  median_product_views: number;
+  median_recency_days: number;
+  median_sessions: number;
+}
+
+/** The same quantities for all active users, to express a cluster relative to everyone. */
+export interface PopulationTraits {
+  buyer_share: number;
+  revenue_per_user: number;
+  median_product_views: number;
+  median_recency_days: number;
+}
+
+export interface ClusterName {
+  cluster: number;
+  name: string;
+  rule: SegmentRule;
+  meaning: string;
+}
+
+interface Rule {
+  rule: SegmentRule;
+  name: string;
+  matches(t: ClusterTraits, population: PopulationTraits): boolean;
+  meaning(t: ClusterTraits, population: PopulationTraits): string;
+}
+
+/** "Almost no purchases": at most one user in ten ever buys. */
+export const NEVER_BUYS_SHARE = 0.1;
+/** "Buys": at least one user in four has an order. */
+export const BUYS_SHARE = 0.25;
+
+/** "High spender": at least twice the population's revenue per user. */
+export const HIGH_SPEND_INDEX = 2;
+/** A centroid this many standard deviations above the average recency counts as lapsed. */
+export const LAPSED_RECENCY_Z = 0.75;
+
+export const RULES: readonly Rule[] = [
+  {
+    rule: "loyal_high_spenders",
+    name: "Loyal high spenders",
+    // Most buy, they spend at least twice the average user, order more often than average and are still around.
+    matches: (t, p) =>
+      t.buyer_share >= 0.5 &&
+      t.revenue_per_user >= HIGH_SPEND_INDEX * p.revenue_per_user &&
+      p.revenue_per_user > 0 &&
+      z(t, "orders") >= 0.5 &&
+      z(t, "recency_days") < LAPSED_RECENCY_Z,
+    meaning: (t) =>
+      `They are ${pct(t.share)} of active users but bring ${pct(t.revenue_share)} of revenue, so keeping them ` +
+      `with loyalty perks and early access matters more than discounting to them.`,
+  },
+  {
+    rule: "window_shoppers",
+    name: "Window shoppers",
+    // Browse at least as much as the average user (log scale), almost never buy.
+    matches: (t) => t.buyer_share <= NEVER_BUYS_SHARE && z(t, "product_views") >= 0,
+    meaning: (t, p) =>
+      `They view a median of ${count(t.median_product_views)} products (all users: ${count(p.median_product_views)}) ` +
+      `yet ${buyers(t.buyer_share)}, so checkout friction, pricing and retargeting of viewed products are the levers.`,
+  },
+  {
+    rule: "lapsed",
+    name: "Lapsed / churned",
+    // Last seen well before everyone else, and at least a month ago.
+    matches: (t) => z(t, "recency_days") >= LAPSED_RECENCY_Z && t.median_recency_days >= 30,
+    meaning: (t) =>
+      `Their last visit was a median ${Math.round(t.median_recency_days)} days before the window end, so only a ` +
+      `win-back campaign can reach them, ` +
+      (t.revenue_per_user > 0
+        ? `worth its cost where their past spend (${money(t.revenue_per_user)} per user) justifies it.`
+        : `and since none of them ever bought, only a cheap one.`),
+  },
+  {
+    rule: "new_one_visit",
+    name: "New / one-visit",
+    // A single visit for most of them, or arrived much later than the average user.
+    matches: (t) => t.median_sessions <= 1 || z(t, "tenure_days") <= -0.75,
+    meaning: (t) =>
+      `Most of them came ${t.median_sessions <= 1 ? "only once" : "only recently"} and ${buyers(t.buyer_share)}, ` +
+      `so onboarding and a first-purchase incentive decide whether they become customers.`,
+  },
+  {
+    rule: "occasional_buyers",
+    name: "Occasional buyers",
+    matches: (t) => t.buyer_share >= BUYS_SHARE && z(t, "sessions") < 0,
+    meaning: (t) =>
+      `${capitalise(pct(t.buyer_share))} of them have bought but they visit less often than the average user, so ` +
+      `reminders and replenishment emails can raise how often they purchase.`,
+  },
+  {
+    rule: "regular_customers",
+    name: "Regular customers",
+    matches: (t) => t.buyer_share >= BUYS_SHARE,
+    meaning: (t) =>
+      `A steady core in which ${pct(t.buyer_share)} have bought and who bring ${pct(t.revenue_share)} of revenue, so ` +
+      `personalised recommendations can grow their baskets.`,
+  },
+  {
+    rule: "casual_browsers",
+    name: "Casual browsers",
+    matches: () => true,
+    meaning: (t) =>
+      `Light, low-intent visitors of whom ${pct(t.buyer_share)} have bought, best reached through cheap broad ` +
+      `channels rather than personal offers.`,
+  },
+];
+
+export function nameClusters(clusters: readonly ClusterTraits[], population: PopulationTraits): ClusterName[] {
+  const named = clusters.map((t) => {
+    const rule = RULES.find((r) => r.matches(t, population))!;
+    return { cluster: t.cluster, name: rule.name, rule: rule.rule, meaning: rule.meaning(t, population) };
+  });
+  return disambiguate(named, clusters);
+}
+
+/** Makes names unique, deterministically (depends only on the clusters' order and traits). */
+function disambiguate(named: ClusterName[], traits: readonly ClusterTraits[]): ClusterName[] {
+  const byName = new Map<string, number[]>();
+  named.forEach((n, i) => byName.set(n.name, [...(byName.get(n.name) ?? []), i]));
+  const result = named.map((n) => ({ ...n }));
+  for (const [name, members] of byName) {
+    if (members.length < 2) continue;
+    for (const i of members) {
+      const word = qualifier(traits[i]!, members.map((m) => traits[m]!));
+      if (word !== null) result[i]!.name = `${name} (${word})`;
+    }
+  }
+  const seen = new Map<string, number>();
+  for (const n of result) {
+    const count = (seen.get(n.name) ?? 0) + 1;
+    seen.set(n.name, count);
+    if (count > 1) n.name = `${n.name} ${count}`;
+  }
+  return result;
+}
+
+/** Below this gap (in standard deviations) a cluster does not really stand out on any feature. */
+const MIN_QUALIFIER_GAP = 0.05;
+
+/**
+ * The feature on which a cluster stands out most from the others sharing its name, as an adjective;
+ * null when it does not stand out on any (then only a number tells it apart).
+ */
+function qualifier(t: ClusterTraits, group: readonly ClusterTraits[]): string | null {
+  let best: { word: string; gap: number } | undefined;
+  for (const feature of FEATURES) {
+    const mean = group.reduce((sum, other) => sum + z(other, feature.name), 0) / group.length;
+    const gap = z(t, feature.name) - mean;
+    if (!best || Math.abs(gap) > Math.abs(best.gap)) best = { word: gap >= 0 ? feature.high : feature.low, gap };
+  }
+  return best && Math.abs(best.gap) >= MIN_QUALIFIER_GAP ? best.word : null;
+}
+
+function z(t: ClusterTraits, feature: FeatureName): number {
+  return t.z[feature] ?? 0;
+}
+
+function pct(share: number): string {
+  const value = share * 100;
+  return `${value > 0 && value < 1 ? value.toFixed(1) : Math.round(value)}%`;
+}
+
+function buyers(share: number): string {
+  return share === 0 ? "none of them has bought" : `only ${pct(share)} have bought`;
+}
+
+function count(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+function money(value: number): string {
+  return value >= 100 ? Math.round(value).toLocaleString("en-US") : value.toFixed(2);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

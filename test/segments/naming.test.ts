@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { type ClusterTraits, nameClusters, type PopulationTraits } from "../../lib/segments/naming";
+
+/** A population in which a third of users buy, with median recency of 40 days. */
+const POPULATION: PopulationTraits = { buyer_share: 0.35, revenue_per_user: 100, median_product_views: 20, median_recency_days: 40 };
+
+/** An unremarkable cluster; each test changes what it is about. */
+function traits(overrides: Partial<ClusterTraits>): ClusterTraits {
+  return {
+    cluster: 0,
+    share: 0.2,
+    z: {},
+    buyer_share: 0.35,
+    session_conversion: 0.05,
+    revenue_share: 0.2,
+    revenue_per_user: 100,
+    median_product_views: 20,
+    median_recency_days: 40,
+    median_sessions: 4,
+    ...overrides,
+  };
+}
+
+const nameOf = (t: ClusterTraits) => nameClusters([t], POPULATION)[0]!;
+
+describe("nameClusters rules", () => {
+  it("names heavy browsers who almost never buy window shoppers", () => {
+    const named = nameOf(traits({ buyer_share: 0.02, z: { product_views: 1.2, orders: -1 }, median_product_views: 45 }));
+    expect(named.name).toBe("Window shoppers");
+    expect(named.rule).toBe("window_shoppers");
+    expect(named.meaning).toContain("45");
+    expect(named.meaning).toContain("2%");
+  });
+
+  it("does not call light non-buyers window shoppers", () => {
+    expect(nameOf(traits({ buyer_share: 0, z: { product_views: -0.8 } })).rule).not.toBe("window_shoppers");
+  });
+
+  it("names frequent buyers spending over twice the average loyal high spenders", () => {
+    const named = nameOf(traits({ buyer_share: 0.95, revenue_per_user: 450, revenue_share: 0.6, share: 0.1, z: { orders: 1.5, revenue: 1.4 } }));
+    expect(named.name).toBe("Loyal high spenders");
+    expect(named.meaning).toContain("10%");
+    expect(named.meaning).toContain("60%");
+  });
+
+  it("does not call big spenders who left loyal", () => {
+    const named = nameOf(traits({ buyer_share: 0.9, revenue_per_user: 450, z: { orders: 1, recency_days: 1.5 }, median_recency_days: 200 }));
+    expect(named.rule).toBe("lapsed");
+    expect(named.meaning).toContain("200 days");
+  });
+
+  it("names users last seen long ago lapsed / churned", () => {
+    expect(nameOf(traits({ z: { recency_days: 1.2 }, median_recency_days: 150 })).name).toBe("Lapsed / churned");
+    // Far above average recency but only a week: not lapsed.
+    expect(nameOf(traits({ z: { recency_days: 1.2 }, median_recency_days: 7 })).rule).not.toBe("lapsed");
+  });
+
+  it("names single-visit or late-arriving users new / one-visit", () => {
+    expect(nameOf(traits({ buyer_share: 0.05, median_sessions: 1, z: { product_views: -1 } })).name).toBe("New / one-visit");
+    expect(nameOf(traits({ median_sessions: 3, z: { tenure_days: -1.5 } })).rule).toBe("new_one_visit");
+  });
+
+  it("tells occasional buyers from regular customers by visit frequency", () => {
+    expect(nameOf(traits({ buyer_share: 0.6, z: { sessions: -0.5 } })).name).toBe("Occasional buyers");
+    expect(nameOf(traits({ buyer_share: 0.6, z: { sessions: 0.4 } })).name).toBe("Regular customers");
+  });
+
+  it("falls back to casual browsers", () => {
+    expect(nameOf(traits({ buyer_share: 0.15, z: { product_views: -0.3 } })).name).toBe("Casual browsers");
+  });
+});
+
+describe("nameClusters uniqueness", () => {
+  it("qualifies clusters that share a name by their most distinctive feature", () => {
+    const recent = traits({ cluster: 0, buyer_share: 0, z: { product_views: 1, recency_days: -0.9 } });
+    const older = traits({ cluster: 1, buyer_share: 0, z: { product_views: 1.1, recency_days: 0.5 } });
+    const names = nameClusters([recent, older], POPULATION).map((n) => n.name);
+    expect(names).toEqual(["Window shoppers (recent)", "Window shoppers (lapsed)"]);
+  });
+
+  it("numbers clusters that are still indistinguishable, deterministically", () => {
+    const twin = traits({ buyer_share: 0, z: { product_views: 1 } });
+    const names = nameClusters([{ ...twin, cluster: 0 }, { ...twin, cluster: 1 }, { ...twin, cluster: 2 }], POPULATION).map((n) => n.name);
+    expect(names).toEqual(["Window shoppers", "Window shoppers 2", "Window shoppers 3"]);
+    expect(names).toEqual(nameClusters([{ ...twin, cluster: 0 }, { ...twin, cluster: 1 }, { ...twin, cluster: 2 }], POPULATION).map((n) => n.name));
+  });
+
+  it("writes one sentence per cluster", () => {
+    for (const named of nameClusters([traits({}), traits({ cluster: 1, buyer_share: 0, z: { product_views: 2 } })], POPULATION)) {
+      expect(named.meaning.trim().endsWith(".")).toBe(true);
+      expect(named.meaning.slice(0, -1)).not.toMatch(/\.\s/);
+    }
+  });
+});

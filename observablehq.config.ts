@@ -16,7 +16,13 @@ if (close?.parentElement?.tagName === "OL") close.parentElement.before(close);
 export default {
   root: "src",
   title: "Event Story Kit",
-  pages: [{ name: "Overview", path: "/" }],
+  // Overview, Cohorts, Funnel, Segments, Data & methods: only pages that exist are listed.
+  pages: [
+    { name: "Overview", path: "/" },
+    { name: "Cohorts", path: "/cohorts" },
+    { name: "Segments", path: "/segments" },
+    { name: "Data & methods", path: "/data-methods" },
+  ],
   // Framework's default stylesheet links Google Fonts; ours uses the theme without external fonts.
   globalStylesheets: [],
   // style.css imports the themes (air, with near-midnight in dark mode) and the Inputs stylesheet;

@@ -11,7 +11,9 @@ export function benjaminiHochberg(pValues: readonly number[]): number[] {
   let runningMin = 1;
   for (let rank = m; rank >= 1; rank--) {
     const { p, i } = order[rank - 1]!;
-    runningMin = Math.min(runningMin, (p * m) / rank);
+    // p · (m / rank) rather than (p · m) / rank: m / rank ≥ 1 exactly, so rounding can never leave an
+    // adjusted value below its raw p.
+    runningMin = Math.min(runningMin, p * (m / rank));
     adjusted[i] = runningMin;
   }
   return adjusted;

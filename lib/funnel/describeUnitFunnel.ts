@@ -1,0 +1,51 @@
+/**
+ * Everything published about a funnel whose per-unit step times sit in a table (step_1 … step_n):
+ * step counts and rates, time to convert between consecutive steps, conversion by entry week and month,
+ * and conversion by user attribute. Only small aggregates leave DuckDB.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { queryRows } from "../db/duckdb.js";
+import type { AnalysisWindow } from "../dataset/window.js";
+import { BREAKDOWN_ATTRIBUTES, breakdownCountsSql, type BreakdownCountRow } from "./breakdownCountsSql.js";
+import { buildBreakdown } from "./buildBreakdown.js";
+import { toTrendPoint } from "./conversionTrend.js";
+import { conversionTrendSql, type TrendRow } from "./conversionTrendSql.js";
+import { stepCountsOf, stepCountsSql } from "./stepCountsSql.js";
+import { summarizeSteps } from "./summarizeSteps.js";
+import { toTimeToConvert } from "./timeToConvert.js";
+import { timeToConvertRowOf, timeToConvertSql } from "./timeToConvertSql.js";
+import type { Breakdown, FunnelStep, FunnelTrend, TimeToConvert } from "./types.js";
+
+export interface UnitFunnelDescription {
+  steps: FunnelStep[];
+  time_to_convert: TimeToConvert[];
+  trend: FunnelTrend;
+  breakdowns: Breakdown[];
+}
+
+export async function describeUnitFunnel(
+  connection: DuckDBConnection,
+  stepsTable: string,
+  names: readonly string[],
+  window: AnalysisWindow,
+  horizonDays: number,
+): Promise<UnitFunnelDescription> {
+  const n = names.length;
+  const [countsRow] = await queryRows<Record<string, number>>(connection, stepCountsSql(stepsTable, n));
+  const steps = summarizeSteps(names, stepCountsOf(countsRow ?? {}, n));
+
+  const [timesRow] = await queryRows<Record<string, unknown>>(connection, timeToConvertSql(stepsTable, n));
+  const time_to_convert: TimeToConvert[] = [];
+  for (let i = 1; i < n; i++) time_to_convert.push(toTimeToConvert(names[i - 1]!, names[i]!, timeToConvertRowOf(timesRow!, i)));
+
+  const trendFor = async (granularity: "week" | "month") =>
+    (await queryRows<TrendRow>(connection, conversionTrendSql(stepsTable, n, granularity, window, horizonDays))).map((row) =>
+      toTrendPoint(row, n),
+    );
+  const trend = { week: await trendFor("week"), month: await trendFor("month") };
+
+  const breakdownRows = await queryRows<BreakdownCountRow>(connection, breakdownCountsSql(stepsTable, n));
+  const breakdowns = BREAKDOWN_ATTRIBUTES.flatMap((attribute) => buildBreakdown(attribute, breakdownRows) ?? []);
+
+  return { steps, time_to_convert, trend, breakdowns };
+}

@@ -1,0 +1,34 @@
+/**
+ * UTC calendar periods as integer indexes, in SQL. A period is numbered so that "k periods later" is
+ * plain subtraction of indexes: months as year·12 + month − 1, ISO weeks as whole weeks since Monday
+ * 1970-01-05. Working on DATEs cast from UTC TIMESTAMPs keeps every boundary at UTC midnight, whatever
+ * the machine's zone.
+ */
+import type { Granularity } from "./types.js";
+
+/** The Monday that starts ISO week index 0 (1970-01-01 was a Thursday). */
+const WEEK_EPOCH = "DATE '1970-01-05'";
+
+/** INTEGER index of the period containing the DATE expression. */
+export function periodIndexSql(granularity: Granularity, dateSql: string): string {
+  return granularity === "month"
+    ? `CAST(year(${dateSql}) * 12 + month(${dateSql}) - 1 AS INTEGER)`
+    : `CAST(floor(date_diff('day', ${WEEK_EPOCH}, ${dateSql}) / 7) AS INTEGER)`;
+}
+
+/** DATE on which the period with the given index starts (month: the 1st; week: the Monday). */
+export function periodStartSql(granularity: Granularity, indexSql: string): string {
+  return granularity === "month"
+    ? `make_date(CAST(floor((${indexSql}) / 12) AS INTEGER), CAST((${indexSql}) - 12 * floor((${indexSql}) / 12) + 1 AS INTEGER), 1)`
+    : `(${WEEK_EPOCH} + CAST(7 * (${indexSql}) AS INTEGER))`;
+}
+
+/** The period's label: "YYYY-MM" for a month, the Monday "YYYY-MM-DD" for an ISO week. */
+export function periodLabelSql(granularity: Granularity, indexSql: string): string {
+  return `strftime(${periodStartSql(granularity, indexSql)}, '${granularity === "month" ? "%Y-%m" : "%Y-%m-%d"}')`;
+}
+
+/** TRUE when the period with this index ends at or before the TIMESTAMP expression (plus an offset). */
+export function periodEndsBySql(granularity: Granularity, indexSql: string, timestampSql: string): string {
+  return `CAST(${periodStartSql(granularity, `(${indexSql}) + 1`)} AS TIMESTAMP) <= ${timestampSql}`;
+}

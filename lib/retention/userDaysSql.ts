@@ -1,0 +1,24 @@
+/**
+ * The single pass over events behind every retention and LTV number: one row per user and UTC day with
+ * how many events and purchases happened and the purchase revenue (price × quantity). Months and ISO
+ * weeks are both unions of whole days, so every period granularity and both cohort anchors (first event,
+ * first purchase) can be derived from this much smaller table without touching the events again.
+ */
+import type { AnalysisWindow } from "../dataset/window.js";
+import { inWindowSql } from "./windowSql.js";
+
+export const PURCHASE_EVENT = "purchase";
+
+/**
+ * A purchase without a quantity (possible in brought data) counts as one item: the event still says
+ * something was bought, and price × NULL would silently drop its revenue.
+ */
+export function userDaysSql(window: AnalysisWindow): string {
+  return `SELECT user_id, CAST("timestamp" AS DATE) AS day,
+      CAST(count(*) AS INTEGER) AS events,
+      CAST(count(*) FILTER (WHERE event_type = '${PURCHASE_EVENT}') AS INTEGER) AS purchases,
+      CAST(coalesce(sum(price * coalesce(quantity, 1)) FILTER (WHERE event_type = '${PURCHASE_EVENT}'), 0) AS DOUBLE) AS revenue
+    FROM events
+    WHERE ${inWindowSql(window)} AND user_id IS NOT NULL
+    GROUP BY user_id, day`;
+}

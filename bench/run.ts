@@ -1,15 +1,21 @@
 /** `npm run bench -- NAME [--quick]`: runs one benchmark (or all) and prints ratios against baselines measured in the same run. */
+import { benchAnalyze } from "./analyze";
 import { benchGenerate } from "./generate";
+import { benchSegments } from "./segments";
 
-const HELP = `Usage: npm run bench -- [generate|all] [--quick]
+const HELP = `Usage: npm run bench -- [generate|analyze|segments|all] [--quick]
 
   generate   generator events/s and peak RSS, default and ~10M-event datasets, beside a DuckDB write floor
+  analyze    retention + funnels on the default and ~10M-event datasets, beside one DuckDB scan by user
+  segments   K-means path on 1M users (k selection, fit, assignment), beside a one-pass floor
   all        every benchmark above
   --quick    skip the large datasets
   -h, --help show this help`;
 
 const benches: Record<string, (quick: boolean) => Promise<void>> = {
   generate: (quick) => benchGenerate({ large: !quick }),
+  analyze: (quick) => benchAnalyze({ large: !quick }),
+  segments: (quick) => benchSegments({ quick }),
 };
 
 const args = process.argv.slice(2);

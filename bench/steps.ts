@@ -7,6 +7,11 @@ import { openDatabase } from "../lib/db/duckdb";
 import { DEFAULT_PARAMS } from "../lib/generator/params";
 import { writeGeneratedDataset } from "../lib/generator/writeDataset";
 import { sqlString } from "../lib/db/duckdb";
+import { join } from "node:path";
+import { readDataset } from "../lib/dataset/readDataset";
+import { computeCohorts } from "../lib/analysis/cohorts";
+import { computeFunnels } from "../lib/analysis/funnels";
+import { computeHeadline } from "../lib/analysis/headline";
 
 type Args = Record<string, string | number>;
 
@@ -31,6 +36,28 @@ const steps: Record<string, (args: Args) => Promise<Record<string, number>>> = {
       FROM range(${rows}) t(i)) TO ${sqlString(String(args.out))} (FORMAT parquet, COMPRESSION zstd)`);
     db.close();
     return { rows };
+  },
+  /** The baseline of the analysis: one scan of the events file aggregating every event by user. */
+  async scanByUser(args) {
+    const db = await openDatabase();
+    const file = sqlString(join(String(args.data), "events.parquet"));
+    const reader = await db.connection.runAndReadAll(`SELECT count(*)::INTEGER AS users FROM (
+      SELECT user_id, count(*) AS events, min("timestamp") AS first, max("timestamp") AS last,
+             count(*) FILTER (WHERE event_type = 'purchase') AS purchases,
+             sum(price * quantity) FILTER (WHERE event_type = 'purchase') AS revenue
+      FROM read_parquet(${file}) GROUP BY user_id)`);
+    db.close();
+    return { users: Number(reader.getRowObjectsJS()[0]!.users) };
+  },
+  /** The whole analysis as `npm run analyze` runs it, without segments (benchmarked on their own). */
+  async analyze(args) {
+    const db = await openDatabase();
+    const { window, rows } = await readDataset(db.connection, String(args.data));
+    await computeHeadline(db.connection);
+    await computeCohorts(db.connection, window);
+    await computeFunnels(db.connection, window);
+    db.close();
+    return { events: rows.events };
   },
 };
 

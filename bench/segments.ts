@@ -16,7 +16,7 @@ import { kmeans } from "ml-kmeans";
 import { clusterUsers, DEFAULT_CLUSTERING_OPTIONS } from "../lib/segments/clustering";
 import { FEATURE_NAMES } from "../lib/segments/features";
 import { type DenseMatrix, denseMatrix, toRowArrays } from "../lib/segments/matrix";
-import { mulberry32 } from "../lib/segments/random";
+import { uniformStream } from "../lib/segments/random";
 import { columnMoments, zScores } from "../lib/segments/standardize";
 
 const USERS = 1_000_000;
@@ -26,7 +26,7 @@ const TARGET_SECONDS = 60;
 
 /** A seeded mixture of six Gaussian blobs of unequal size, z-scored like the real features. */
 export function syntheticStandardizedMatrix(rows: number, cols: number, seed: number): DenseMatrix {
-  const rng = mulberry32(seed);
+  const rng = uniformStream(seed);
   const gaussian = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
   const weights = [0.35, 0.25, 0.15, 0.1, 0.1, 0.05];
   const centres = weights.map(() => Array.from({ length: cols }, () => 1.5 * gaussian()));

@@ -1,21 +1,17 @@
 /**
  * Seeded randomness for everything in segmentation that samples (silhouette/fit samples, bootstrap,
- * PCA points). One tiny generator, so a seed means the same thing on every machine and Node version.
+ * PCA points), on the project's seeded generator, so a seed means the same thing on every machine.
  */
+
+import { Rng as RandomSource } from "../random/rng";
 
 /** A function returning uniform numbers in [0, 1). */
 export type Rng = () => number;
 
-/** mulberry32: 32-bit state, fast, good enough for sampling (not for cryptography). */
-export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A uniform stream for a seed, drawn from the project's one seeded generator (lib/random/rng.ts). */
+export function uniformStream(seed: number): Rng {
+  const source = new RandomSource(seed);
+  return () => source.next();
 }
 
 /**
@@ -40,7 +36,7 @@ export function deriveSeed(seed: number, label: string): number {
 
 /** A seeded permutation of 0…n-1 (Fisher–Yates). Prefixes of it are nested seeded samples. */
 export function seededPermutation(n: number, seed: number): Int32Array {
-  const rng = mulberry32(seed);
+  const rng = uniformStream(seed);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   for (let i = n - 1; i > 0; i--) {

@@ -12,7 +12,7 @@ import { adjustedRandIndex } from "./ari";
 import { assignNearest } from "./assign";
 import { fitKMeans, type KMeansOptions } from "./fitKMeans";
 import { countDistinctRows, type DenseMatrix, selectRows } from "./matrix";
-import { bootstrapIndices, deriveSeed, mulberry32 } from "./random";
+import { bootstrapIndices, deriveSeed, uniformStream } from "./random";
 
 export interface Stability {
   /** Resamples requested, and those that could be fitted (a resample with < k distinct rows is skipped). */
@@ -41,7 +41,7 @@ export function bootstrapStability(
   const aris: number[] = [];
   if (k >= 2) {
     for (let b = 0; b < resamples; b++) {
-      const rng = mulberry32(deriveSeed(options.seed, `bootstrap-${b}`));
+      const rng = uniformStream(deriveSeed(options.seed, `bootstrap-${b}`));
       const resample = selectRows(base, bootstrapIndices(base.rows, Math.min(resampleSize, base.rows), rng));
       if (countDistinctRows(resample, k) < k) continue;
       const fit = fitKMeans(resample, k, { ...options, seed: deriveSeed(options.seed, `bootstrap-fit-${b}`) });

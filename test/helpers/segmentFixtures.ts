@@ -7,7 +7,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { type Database, openDatabase } from "../../lib/db/duckdb";
 import { createTableSql } from "../../lib/dataset/schema";
 import type { AnalysisWindow } from "../../lib/dataset/window";
-import { mulberry32, type Rng } from "../../lib/segments/random";
+import { uniformStream, type Rng } from "../../lib/segments/random";
 
 export interface FixtureUser {
   user_id: string;
@@ -189,7 +189,7 @@ export function realisticGroups(totalUsers = 1000): GroupSpec[] {
 
 /** Simulates sessions for every user of every group. Same seed → same events. */
 export function simulateGroups(groups: readonly GroupSpec[], seed: number, window: AnalysisWindow = YEAR_2025): Fixture {
-  const rng = mulberry32(seed);
+  const rng = uniformStream(seed);
   const products = catalogue();
   const users: FixtureUser[] = [];
   const events: FixtureEvent[] = [];

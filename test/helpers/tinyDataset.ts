@@ -1,3 +1,4 @@
+import { Rng } from "../../lib/random/rng";
 /**
  * Tiny datasets for tests: the three seed-schema tables (lib/dataset/schema.ts) in an in-memory DuckDB,
  * built from small JS arrays, plus a seeded random maker for property tests.
@@ -92,16 +93,10 @@ export async function openTinyDatabase(data: TinyDataset): Promise<Database> {
   return db;
 }
 
-/** Mulberry32: a tiny, well-mixed 32-bit PRNG, enough for reproducible test data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A uniform stream for a seed, from the project's seeded generator. */
+export function uniformStream(seed: number): () => number {
+  const source = new Rng(seed);
+  return () => source.next();
 }
 
 export interface RandomDatasetOptions {
@@ -125,7 +120,7 @@ const LOCATIONS = ["Berlin", "Paris", "Rome", "Madrid", "Vienna", "Oslo", "Lisbo
  * well-behaved data.
  */
 export function randomTinyDataset(seed: number, options: RandomDatasetOptions = {}): TinyDataset {
-  const random = mulberry32(seed);
+  const random = uniformStream(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const userCount = options.users ?? 25;

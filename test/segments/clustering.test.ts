@@ -4,11 +4,11 @@ import { canonicalOrder, relabel } from "../../lib/segments/canonical";
 import { clusterUsers, type ClusteringOptions, DEFAULT_CLUSTERING_OPTIONS } from "../../lib/segments/clustering";
 import { DEFAULT_KMEANS_OPTIONS, fitKMeans } from "../../lib/segments/fitKMeans";
 import { type DenseMatrix, denseMatrix } from "../../lib/segments/matrix";
-import { mulberry32 } from "../../lib/segments/random";
+import { uniformStream } from "../../lib/segments/random";
 
 /** Seeded Gaussian blobs in `cols` dimensions; returns the matrix and each row's blob. */
 function blobs(centres: number[][], perBlob: number, spread: number, seed: number): { matrix: DenseMatrix; truth: number[] } {
-  const rng = mulberry32(seed);
+  const rng = uniformStream(seed);
   const gaussian = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
   const cols = centres[0]!.length;
   const data: number[] = [];

@@ -4,12 +4,14 @@
  * in-memory DuckDB per loader process. Parquet files are immutable once renamed into place, so any
  * number of loaders can read them at once without DuckDB's single-writer file lock getting in the way.
  *
- * Which data: EVENT_KIT_DATA=PATH builds the report on a dataset folder; otherwise the default
- * generated dataset, whose parameters EVENT_KIT_USERS / _DAYS / _SEED / _START / _PRODUCTS may change.
+ * Which data: EVENT_KIT_DATA=PATH builds the report on a dataset folder (or, with EVENT_KIT_MAPPING=FILE.json
+ * or EVENT_KIT_PRESET=NAME, on one events file in another schema); otherwise the default generated
+ * dataset, whose parameters EVENT_KIT_USERS / _DAYS / _SEED / _START / _PRODUCTS may change.
+ * EVENT_KIT_PSEUDONYMIZE=1 replaces user ids by a keyed hash, the key in EVENT_KIT_PSEUDONYM_KEY.
  */
 import { join } from "node:path";
 import { type Database, openDatabase } from "../lib/db/duckdb";
-import { type DatasetSummary, MANIFEST_FILE, readDataset } from "../lib/dataset/readDataset";
+import { type DatasetSummary, MANIFEST_FILE, type ReadOptions, readDataset } from "../lib/dataset/readDataset";
 import { DEFAULT_PARAMS, type GeneratorParams, validateParams } from "../lib/generator/params";
 import { writeGeneratedDataset } from "../lib/generator/writeDataset";
 import { parseDate, parseInteger } from "../lib/cli/args";
@@ -19,13 +21,37 @@ import { PROJECT_ROOT } from "./projectRoot";
 
 export const CACHE_DIR = join(PROJECT_ROOT, ".cache", "datasets");
 
-export type DataSource = { kind: "generated"; params: GeneratorParams } | { kind: "folder"; path: string };
+/** `read`: how readDataset reads the data (a mapping or preset for brought data, a pseudonym key). */
+export type DataSource =
+  | { kind: "generated"; params: GeneratorParams; read?: ReadOptions }
+  | { kind: "folder"; path: string; read?: ReadOptions };
+
+const TRUE = new Set(["1", "true", "yes", "on"]);
+
+/** Reading options from EVENT_KIT_MAPPING / EVENT_KIT_PRESET / EVENT_KIT_PSEUDONYMIZE (+ EVENT_KIT_PSEUDONYM_KEY). */
+export function readOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ReadOptions {
+  const read: ReadOptions = {};
+  if (env.EVENT_KIT_MAPPING || env.EVENT_KIT_PRESET) {
+    if (!env.EVENT_KIT_DATA) throw new Error("EVENT_KIT_MAPPING and EVENT_KIT_PRESET read the file named by EVENT_KIT_DATA, which is not set");
+    if (env.EVENT_KIT_MAPPING && env.EVENT_KIT_PRESET) throw new Error("set EVENT_KIT_MAPPING or EVENT_KIT_PRESET, not both");
+    if (env.EVENT_KIT_MAPPING) read.mapping = env.EVENT_KIT_MAPPING;
+    if (env.EVENT_KIT_PRESET) read.preset = env.EVENT_KIT_PRESET;
+  }
+  if (env.EVENT_KIT_PSEUDONYMIZE && TRUE.has(env.EVENT_KIT_PSEUDONYMIZE.toLowerCase())) {
+    const key = env.EVENT_KIT_PSEUDONYM_KEY;
+    if (!key || key.length < 8) throw new Error("EVENT_KIT_PSEUDONYMIZE needs EVENT_KIT_PSEUDONYM_KEY, a key of at least 8 characters");
+    read.pseudonymKey = key;
+  }
+  return read;
+}
 
 /** The data source the environment asks for. */
 export function dataSourceFromEnv(env: NodeJS.ProcessEnv = process.env): DataSource {
-  if (env.EVENT_KIT_DATA) return { kind: "folder", path: env.EVENT_KIT_DATA };
+  const read = readOptionsFromEnv(env);
+  if (env.EVENT_KIT_DATA) return { kind: "folder", path: env.EVENT_KIT_DATA, read };
   return {
     kind: "generated",
+    read,
     params: validateParams({
       users: parseInteger("EVENT_KIT_USERS", env.EVENT_KIT_USERS, 1, 50_000_000) ?? DEFAULT_PARAMS.users,
       days: parseInteger("EVENT_KIT_DAYS", env.EVENT_KIT_DAYS, 1, 3660) ?? DEFAULT_PARAMS.days,
@@ -58,7 +84,7 @@ export async function openWarehouse(source: DataSource = dataSourceFromEnv()): P
   const folder = await datasetFolder(source);
   const db = await openDatabase();
   try {
-    const dataset = await readDataset(db.connection, folder);
+    const dataset = await readDataset(db.connection, folder, source.read);
     return { db, dataset, source, folder };
   } catch (error) {
     db.close();

@@ -1,17 +1,38 @@
 /**
- * Reads a dataset folder (metrics.md §1: users, products, events as NAME.parquet or NAME.csv) into the
- * seed-schema tables of a DuckDB connection. Every value must convert to its column's type: the first
- * one that does not stops the read with an error naming the file, the row and the column.
- * A folder written by the generator carries dataset.json with its window; otherwise the window is
- * observed from the events (metrics.md §2).
+ * Reads input data into the seed-schema tables users / products / events of a DuckDB connection,
+ * validating every row on the way: each row read is either loaded or set aside with a reason, and the
+ * returned validation report counts both (read = loaded + set aside, asserted for every table).
+ *
+ * Input is either a dataset folder in the seed schema (metrics.md §1: events, and optionally users and
+ * products, as NAME.parquet or NAME.csv; a generated folder's dataset.json states the window), or one
+ * events file in another schema read through a column mapping (a JSON file, or a built-in preset).
+ * What the data lacks is derived: users from the events (registration = first event), products from
+ * the events, event ids from row numbers, sessions from 30 minutes of inactivity.
+ *
+ * Problems that leave nothing to analyse stop the read with one DatasetError naming the file, the
+ * column and, where there is one, the row: a missing or unreadable path, an empty file, a missing
+ * required column, a column where no value converts, no event left to load.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { queryRows, sqlString } from "../db/duckdb";
-import { TABLES, type ColumnSpec, type TableName, createTableSql } from "./schema";
+import { queryRows } from "../db/duckdb";
+import { TABLE_NAMES, type TableName, createTableSql } from "./schema";
 import { type AnalysisWindow, observedWindow } from "./window";
 import { DatasetError } from "./datasetError";
+import { PERSONAL_COLUMN } from "../ingest/columns";
+import { addProductsFromEvents, addUsersFromEvents } from "../ingest/deriveTables";
+import { type MappingKind, eventsPlan, resolveEventColumns } from "../ingest/eventsPlan";
+import { MAX_TEXT_LENGTH, PLAUSIBLE_FROM, PLAUSIBLE_TO } from "../ingest/limits";
+import { type Mapping, type MappingFile, parseMapping, readMappingFile, seedMapping } from "../ingest/mapping";
+import { presetMapping } from "../ingest/presets";
+import { checkPseudonymKey, pseudonymSql } from "../ingest/pseudonymize";
+import { type InspectedSource, type LoadedSource, inspectSource, loadSource } from "../ingest/readSource";
+import { sessionizeSql } from "../ingest/sessionize";
+import { type StagePlan, runStage } from "../ingest/stage";
+import { productsPlan, productsSources } from "../ingest/productsPlan";
+import { usersPlan, usersSources } from "../ingest/usersPlan";
+import { type DerivedFacts, type TableValidation, type ValidationReport, assertAccounting, totalsOf } from "../ingest/validationReport";
 
 export const MANIFEST_FILE = "dataset.json";
 
@@ -23,9 +44,21 @@ export interface DatasetManifest {
 export interface DatasetSummary {
   window: AnalysisWindow;
   files: Partial<Record<TableName, string>>;
+  /** Rows in each table after loading (derived rows included). */
   rows: Record<TableName, number>;
-  /** Tables the folder did not have, derived from the events instead. */
+  /** Tables the input did not have (or had empty), derived from the events instead. */
   derived: TableName[];
+  /** Every row read, loaded or set aside with its reason. */
+  validation: ValidationReport;
+}
+
+export interface ReadOptions {
+  /** A column mapping for a single events file in another schema: the path of its JSON file, or its content. */
+  mapping?: string | MappingFile;
+  /** A built-in mapping by name, e.g. "rees46". */
+  preset?: string;
+  /** Replace every user id by "u_" + 16 hex digits of HMAC-SHA256(key, user_id). */
+  pseudonymKey?: string;
 }
 
 /** The file holding a table, Parquet preferred; undefined when the folder has neither. */
@@ -37,110 +70,221 @@ export function tableFile(dir: string, table: TableName): string | undefined {
   return undefined;
 }
 
-function sourceSql(file: string): string {
-  return file.endsWith(".parquet")
-    ? `read_parquet(${sqlString(file)}, file_row_number = true)`
-    : `(SELECT *, (row_number() OVER () - 1) AS file_row_number FROM read_csv(${sqlString(file)}, header = true, all_varchar = true))`;
-}
-
-/** SQL that converts a source column to the schema type; zoned times are converted to UTC. */
-function castSql(column: string, spec: ColumnSpec, sourceType: string): string {
-  const col = `"${column}"`;
-  if (spec.type === "TIMESTAMP") {
-    return sourceType === "TIMESTAMP" ? col : `TRY_CAST(${col} AS TIMESTAMPTZ)::TIMESTAMP`;
-  }
-  if (spec.type === "VARCHAR") return `${col}::VARCHAR`;
-  return `TRY_CAST(${col} AS ${spec.type})`;
-}
-
-async function loadTable(connection: DuckDBConnection, table: TableName, file: string): Promise<number> {
-  if (statSync(file).size === 0) throw new DatasetError(`${basename(file)} is empty`, { file });
-  const source = `src_${table}`;
-  try {
-    await connection.run(`CREATE OR REPLACE TEMP TABLE ${source} AS SELECT * FROM ${sourceSql(file)}`);
-  } catch (error) {
-    throw new DatasetError(`${basename(file)} cannot be read: ${(error as Error).message.split("\n")[0]}`, { file });
-  }
-  const described = await queryRows<{ column_name: string; column_type: string }>(connection, `DESCRIBE ${source}`);
-  const types = new Map(described.map((d) => [d.column_name, d.column_type]));
-  const specs = TABLES[table] as readonly ColumnSpec[];
-  for (const spec of specs) {
-    if (spec.required && !types.has(spec.name)) {
-      const found = described.map((d) => d.column_name).filter((c) => c !== "file_row_number");
-      throw new DatasetError(`${basename(file)} has no column "${spec.name}" (found: ${found.join(", ")})`, { file, column: spec.name });
-    }
-  }
-  const present = specs.filter((s) => types.has(s.name));
-  // One scan finds, for every column at once, the first row whose value does not convert.
-  const firstBad = present
-    .map((spec) => `min(file_row_number) FILTER (WHERE "${spec.name}" IS NOT NULL AND ${castSql(spec.name, spec, types.get(spec.name)!)} IS NULL) AS "${spec.name}"`)
-    .join(", ");
-  const [badRows] = await queryRows<Record<string, number | null>>(connection, `SELECT ${firstBad} FROM ${source}`);
-  const culprit = present
-    .map((spec) => ({ spec, row: badRows?.[spec.name] ?? null }))
-    .filter((c): c is { spec: ColumnSpec; row: number } => c.row !== null)
-    .sort((a, b) => a.row - b.row)[0];
-  if (culprit) {
-    const [{ value }] = (await queryRows<{ value: string }>(
-      connection,
-      `SELECT "${culprit.spec.name}"::VARCHAR AS value FROM ${source} WHERE file_row_number = ${culprit.row}`,
-    )) as [{ value: string }];
-    throw new DatasetError(
-      `${basename(file)} row ${culprit.row + 1}, column "${culprit.spec.name}": cannot read ${JSON.stringify(value.slice(0, 60))} as ${culprit.spec.type}`,
-      { file, column: culprit.spec.name, row: culprit.row + 1 },
-    );
-  }
-  const selectList = specs
-    .map((s) => (types.has(s.name) ? castSql(s.name, s, types.get(s.name)!) : `NULL::${s.type}`) + ` AS "${s.name}"`)
-    .join(", ");
-  await connection.run(createTableSql(table));
-  await connection.run(`INSERT INTO ${table} SELECT ${selectList} FROM ${source} ORDER BY file_row_number`);
-  await connection.run(`DROP TABLE ${source}`);
-  const [{ n }] = (await queryRows<{ n: number }>(connection, `SELECT count(*)::BIGINT AS n FROM ${table}`)) as [{ n: number }];
-  return n;
-}
-
 function readManifest(dir: string): DatasetManifest | undefined {
   const file = join(dir, MANIFEST_FILE);
   if (!existsSync(file)) return undefined;
-  const manifest = JSON.parse(readFileSync(file, "utf8")) as DatasetManifest;
+  let manifest: DatasetManifest;
+  try {
+    manifest = JSON.parse(readFileSync(file, "utf8")) as DatasetManifest;
+  } catch (error) {
+    throw new DatasetError(`${MANIFEST_FILE} is not valid JSON: ${(error as Error).message}`, { file });
+  }
   if (!manifest.window?.start || !manifest.window?.end) throw new DatasetError(`${MANIFEST_FILE} has no window`, { file });
   return manifest;
 }
 
-export async function readDataset(connection: DuckDBConnection, dir: string): Promise<DatasetSummary> {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new DatasetError(`dataset folder not found: ${dir}`, { file: dir });
-  const eventsFile = tableFile(dir, "events");
-  if (!eventsFile) throw new DatasetError(`${dir} has no events table (events.parquet or events.csv)`, { file: dir });
-  const files: Partial<Record<TableName, string>> = { events: eventsFile };
-  const rows = { users: 0, products: 0, events: await loadTable(connection, "events", eventsFile) };
-  const derived: TableName[] = [];
-  for (const table of ["users", "products"] as const) {
-    const file = tableFile(dir, table);
-    if (file) {
-      files[table] = file;
-      rows[table] = await loadTable(connection, table, file);
-    } else {
-      derived.push(table);
-      await connection.run(createTableSql(table));
-      await connection.run(
-        table === "users"
-          ? `INSERT INTO users (user_id) SELECT DISTINCT user_id FROM events WHERE user_id IS NOT NULL ORDER BY 1`
-          : `INSERT INTO products (product_id, category, price) SELECT product_id, any_value(category), any_value(price)
-             FROM events WHERE product_id IS NOT NULL GROUP BY product_id ORDER BY 1`,
-      );
-      rows[table] = (await queryRows<{ n: number }>(connection, `SELECT count(*)::BIGINT AS n FROM ${table}`))[0]!.n;
-    }
-  }
-  const manifest = readManifest(dir);
-  let window = manifest?.window;
-  if (!window) {
-    const [range] = await queryRows<{ first: string | null; last: string | null }>(
-      connection,
-      `SELECT min("timestamp") AS first, max("timestamp") AS last FROM events`,
+interface Input {
+  kind: MappingKind;
+  mapping: Mapping;
+  files: Partial<Record<TableName, string>>;
+  manifest?: DatasetManifest;
+  preset: string | null;
+  mappingFile: string | null;
+}
+
+const isDataFile = (name: string) => /\.(csv|parquet)$/i.test(name);
+
+/** The single events file a mapping reads: the path itself, or the one data file of a folder. */
+function mappedEventsFile(path: string): string {
+  if (statSync(path).isFile()) return path;
+  const own = tableFile(path, "events");
+  if (own) return own;
+  const candidates = readdirSync(path).filter(isDataFile).sort();
+  if (candidates.length !== 1) {
+    throw new DatasetError(
+      `${path} must hold exactly one .csv or .parquet file to read through a mapping (found ${candidates.length}${candidates.length ? ": " + candidates.slice(0, 5).join(", ") : ""}); pass the file itself`,
+      { file: path },
     );
-    if (!range?.first || !range.last) throw new DatasetError(`${basename(eventsFile)} has no events with a timestamp`, { file: eventsFile });
-    window = observedWindow(new Date(range.first), new Date(range.last));
   }
-  return { window, files, rows, derived };
+  return join(path, candidates[0]!);
+}
+
+function resolveInput(path: string, options: ReadOptions): Input {
+  if (options.mapping !== undefined && options.preset !== undefined) throw new DatasetError("give a mapping or a preset, not both");
+  const mapped = options.mapping !== undefined || options.preset !== undefined;
+  if (!existsSync(path)) throw new DatasetError(`${mapped ? "events file" : "dataset folder"} not found: ${path}`, { file: path });
+  if (mapped) {
+    const mapping =
+      options.preset !== undefined
+        ? presetMapping(options.preset)
+        : typeof options.mapping === "string"
+          ? readMappingFile(options.mapping)
+          : parseMapping(options.mapping, "(given inline)");
+    return {
+      kind: "mapping",
+      mapping,
+      files: { events: mappedEventsFile(path) },
+      preset: options.preset ?? null,
+      mappingFile: typeof options.mapping === "string" ? basename(options.mapping) : null,
+    };
+  }
+  if (statSync(path).isFile()) {
+    if (!isDataFile(path)) throw new DatasetError(`${basename(path)} is neither a .csv nor a .parquet file`, { file: path });
+    return { kind: "seed", mapping: seedMapping(), files: { events: path }, preset: null, mappingFile: null };
+  }
+  const events = tableFile(path, "events");
+  if (!events) throw new DatasetError(`${path} has no events table (events.parquet or events.csv)`, { file: path });
+  const files: Partial<Record<TableName, string>> = { events };
+  for (const table of ["users", "products"] as const) {
+    const file = tableFile(path, table);
+    if (file) files[table] = file;
+  }
+  return { kind: "seed", mapping: seedMapping(), files, manifest: readManifest(path), preset: null, mappingFile: null };
+}
+
+async function tableCount(connection: DuckDBConnection, table: TableName): Promise<number> {
+  return (await queryRows<{ n: number }>(connection, `SELECT count(*)::BIGINT AS n FROM ${table}`))[0]!.n;
+}
+
+function usedColumns(plan: StagePlan): string[] {
+  return plan.columns.flatMap((c) => (c.source === null ? [] : c.source.split(" / ")));
+}
+
+function ignoredColumns(source: InspectedSource, used: readonly string[]): string[] {
+  return source.columns.map((c) => c.name).filter((name) => !used.includes(name));
+}
+
+/** Stops when no event could be loaded, naming the most frequent reason and its first row. */
+function checkSomethingLoaded(validation: Omit<TableValidation, "ignored_columns">, file: string): void {
+  if (validation.read === 0) {
+    throw new DatasetError(`${validation.file} has ${validation.format === "csv" ? "a header but " : ""}no rows`, { file });
+  }
+  if (validation.loaded > 0) return;
+  const top = validation.reasons[0]!;
+  const example = top.examples[0];
+  const where = example ? `; first at row ${example.row}${example.column ? `, column "${example.column}"` : ""}` : "";
+  throw new DatasetError(
+    `${validation.file}: none of its ${validation.read} rows can be loaded; most often: ${top.label} (${top.count} rows${where})`,
+    { file, ...(example?.column ? { column: example.column } : {}), ...(example ? { row: example.row } : {}) },
+  );
+}
+
+export async function readDataset(connection: DuckDBConnection, dir: string, options: ReadOptions = {}): Promise<DatasetSummary> {
+  const key = options.pseudonymKey === undefined ? undefined : checkPseudonymKey(options.pseudonymKey);
+  const input = resolveInput(dir, options);
+  const { mapping } = input;
+  // Zone-less times are UTC (metrics.md §2); openDatabase pins this too, a caller's connection may not.
+  await connection.run("SET TimeZone = 'UTC'");
+  for (const table of TABLE_NAMES) await connection.run(createTableSql(table));
+  const userId = (ref: string) => (key ? pseudonymSql(ref, key) : ref);
+
+  const loadedSources: LoadedSource[] = [];
+  const stages: string[] = [];
+  const tables: TableValidation[] = [];
+  const personal = new Set<string>();
+  const load = async (source: InspectedSource, keep: string[], tag: TableName) => {
+    const loaded = await loadSource(connection, source, keep, tag);
+    loadedSources.push(loaded);
+    return loaded;
+  };
+  const finish = (validation: Omit<TableValidation, "ignored_columns">, source: InspectedSource, plan: StagePlan) => {
+    const ignored = ignoredColumns(source, usedColumns(plan));
+    for (const c of ignored) if (PERSONAL_COLUMN.test(c.trim())) personal.add(c);
+    const table = { ...validation, ignored_columns: ignored };
+    assertAccounting(table);
+    tables.push(table);
+  };
+
+  try {
+    let productsGiven = false;
+    if (input.files.products) {
+      const inspected = await inspectSource(connection, input.files.products);
+      const sources = productsSources(inspected);
+      const source = await load(inspected, Object.values(sources).flat().map((c) => c.name), "products");
+      const plan = productsPlan(source, sources, mapping.maxPrice);
+      const { stage, validation } = await runStage(connection, plan, "products");
+      stages.push(stage);
+      await connection.run(
+        `INSERT INTO products SELECT product_id, product_name, category, price FROM ${stage} WHERE __rule IS NULL ORDER BY __row`,
+      );
+      finish(validation, inspected, plan);
+      productsGiven = validation.loaded > 0;
+    }
+
+    const eventsInspected = await inspectSource(connection, input.files.events!, mapping.csv);
+    const resolved = resolveEventColumns(eventsInspected, mapping, input.kind);
+    const eventsSource = await load(eventsInspected, [...new Set(Object.values(resolved).flat().map((c) => c.name))], "events");
+    const plan = eventsPlan(eventsSource, resolved, { mapping, products: productsGiven, window: input.manifest?.window ?? null });
+    const { stage, validation } = await runStage(connection, plan, "events", key);
+    stages.push(stage);
+    checkSomethingLoaded(validation, input.files.events!);
+    const fill = (column: string, lookup: string) => (productsGiven ? `coalesce(${column}, ${lookup})` : column);
+    const loadedRows = `(SELECT __row,
+        ${resolved.event_id ? "event_id" : "__row::VARCHAR"} AS event_id,
+        ${userId("user_id")} AS user_id, session_id, event_type, "timestamp", product_id,
+        ${fill("category", "__product_category")} AS category, ${fill("price", "__product_price")} AS price,
+        CASE WHEN event_type IN ('add_to_cart', 'purchase') THEN coalesce(quantity, ${mapping.quantityDefault}) END AS quantity
+      FROM ${stage} WHERE __rule IS NULL)`;
+    const rows = resolved.session_id ? loadedRows : `(${sessionizeSql(loadedRows, mapping.sessionTimeoutMinutes)})`;
+    await connection.run(
+      `INSERT INTO events SELECT event_id, user_id, session_id, event_type, "timestamp", product_id, category, price, quantity FROM ${rows} ORDER BY __row`,
+    );
+    finish(validation, eventsInspected, plan);
+    const productsAdded = productsGiven ? 0 : await addProductsFromEvents(connection, stage);
+
+    if (input.files.users) {
+      const inspected = await inspectSource(connection, input.files.users);
+      const sources = usersSources(inspected);
+      const source = await load(inspected, Object.values(sources).flat().map((c) => c.name), "users");
+      const usersTablePlan = usersPlan(source, sources);
+      const users = await runStage(connection, usersTablePlan, "users", key);
+      stages.push(users.stage);
+      await connection.run(
+        `INSERT INTO users SELECT ${userId("user_id")}, NULL, registration_date, age, gender, location, segment FROM ${users.stage} WHERE __rule IS NULL ORDER BY __row`,
+      );
+      finish(users.validation, inspected, usersTablePlan);
+    }
+    const usersGiven = tables.some((t) => t.table === "users" && t.loaded > 0);
+    const usersAdded = await addUsersFromEvents(connection);
+
+    const counts = { users: await tableCount(connection, "users"), products: await tableCount(connection, "products"), events: await tableCount(connection, "events") };
+    if (counts.events !== validation.loaded) throw new Error(`events: ${validation.loaded} rows passed validation but ${counts.events} were inserted`);
+
+    let window = input.manifest?.window;
+    if (!window) {
+      const [range] = await queryRows<{ first: string; last: string }>(connection, `SELECT min("timestamp") AS first, max("timestamp") AS last FROM events`);
+      window = observedWindow(new Date(range!.first), new Date(range!.last));
+    }
+
+    const derivedTables: TableName[] = [...(usersGiven ? [] : (["users"] as const)), ...(productsGiven ? [] : (["products"] as const))];
+    const derived: DerivedFacts = {
+      tables: derivedTables,
+      users_added_from_events: usersAdded,
+      products_added_from_events: productsAdded,
+      event_ids: resolved.event_id ? "source" : "row_number",
+      sessions: resolved.session_id ? "source" : "inactivity",
+      quantity: resolved.quantity ? "source" : "default",
+      personal_columns_dropped: [...personal].sort(),
+    };
+    const order: TableName[] = ["events", "users", "products"];
+    tables.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));
+    const report: ValidationReport = {
+      input: { schema: input.kind, preset: input.preset, mapping_file: input.mappingFile },
+      tables,
+      derived,
+      rules: {
+        plausible_time: { from: PLAUSIBLE_FROM, to: PLAUSIBLE_TO },
+        max_price: mapping.maxPrice,
+        max_text_length: MAX_TEXT_LENGTH,
+        session_timeout_minutes: mapping.sessionTimeoutMinutes,
+        window: input.manifest?.window ?? null,
+      },
+      pseudonymized: key !== undefined,
+      totals: totalsOf(tables),
+    };
+    return { window, files: input.files, rows: counts, derived: derivedTables, validation: report };
+  } finally {
+    for (const stage of stages) await connection.run(`DROP TABLE IF EXISTS ${stage}`);
+    for (const source of loadedSources) await source.drop();
+  }
 }

@@ -1,9 +1,11 @@
-// Reading a dataset folder: types converted, zoned times made UTC, and one clear error per problem.
+// Reading a dataset folder: types converted, zoned times made UTC, bad values set aside with their row
+// and column, and one clear error per problem that leaves nothing to analyse.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Database, openDatabase, queryRows } from "../../lib/db/duckdb";
 import { readDataset } from "../../lib/dataset/readDataset";
+import { writeGeneratedDataset } from "../../lib/generator/writeDataset";
 import { tempDir } from "../helpers/tempDir";
 
 const work = tempDir();
@@ -48,11 +50,39 @@ describe("readDataset", () => {
     await expect(readDataset(db.connection, dir)).rejects.toThrow(/events\.csv has no column "timestamp"/);
   });
 
-  it("names the file, row and column of a value of the wrong type", async () => {
+  it("sets aside a value of the wrong type, recording its row, column and value, and loads the rest", async () => {
     const dir = folder("bad-time", {
       "events.csv": [HEADER, "1,U1,S1,session_start,2025-03-04T10:00:00Z,,,,", "2,U1,S1,session_end,yesterday,,,,"].join("\n"),
     });
-    await expect(readDataset(db.connection, dir)).rejects.toThrow(/events\.csv row 2, column "timestamp": cannot read "yesterday" as TIMESTAMP/);
+    const summary = await readDataset(db.connection, dir);
+    expect(summary.rows.events).toBe(1);
+    expect(summary.validation.tables).toEqual([
+      {
+        table: "events",
+        file: "events.csv",
+        format: "csv",
+        read: 2,
+        loaded: 1,
+        set_aside: 1,
+        reasons: [
+          {
+            reason: "bad_timestamp",
+            label: "timestamp that cannot be read",
+            count: 1,
+            examples: [{ row: 2, column: "timestamp", value: "yesterday" }],
+          },
+        ],
+        ignored_columns: [],
+      },
+    ]);
+    expect(summary.validation.totals).toEqual({ read: 2, loaded: 1, set_aside: 1 });
+  });
+
+  it("still stops, naming file, column and row, when no value of a column converts", async () => {
+    const dir = folder("all-bad-price", {
+      "events.csv": [HEADER, "1,U1,S1,product_view,2025-03-04T10:00:00Z,P1,Books,cheap,", "2,U1,S1,product_view,2025-03-04T10:01:00Z,P1,Books,dear,"].join("\n"),
+    });
+    await expect(readDataset(db.connection, dir)).rejects.toThrow('events.csv column "price": no value can be read as a number (row 1: "cheap")');
   });
 
   it("refuses a folder without events, and a folder that does not exist", async () => {
@@ -63,4 +93,31 @@ describe("readDataset", () => {
   it("refuses an empty events file", async () => {
     await expect(readDataset(db.connection, folder("zero-bytes", { "events.csv": "" }))).rejects.toThrow(/events\.csv is empty/);
   });
+
+  it("reads a single events file as the seed schema, and takes reading options as a third argument", async () => {
+    const dir = folder("single-file", { "my-events.csv": [HEADER, "e1,U1,S1,session_start,2025-03-04T10:00:00Z,,,,"].join("\n") });
+    const summary = await readDataset(db.connection, join(dir, "my-events.csv"), { pseudonymKey: "a-test-key-123" });
+    expect(summary.validation.pseudonymized).toBe(true);
+    expect(await queryRows(db.connection, "SELECT user_id FROM events")).toEqual([{ user_id: expect.stringMatching(/^u_[0-9a-f]{16}$/) }]);
+  });
+});
+
+describe("readDataset on generated data", () => {
+  for (const format of ["parquet", "csv"] as const) {
+    it(`loads every row of a generated ${format} folder, setting none aside, in the stated window`, async () => {
+      const dir = join(work.path, `generated-${format}`);
+      await writeGeneratedDataset({ users: 150, days: 60, seed: 3, start: new Date("2025-01-01T00:00:00Z"), products: 40 }, dir, { format });
+      const summary = await readDataset(db.connection, dir);
+      expect(summary.window).toEqual({ start: "2025-01-01T00:00:00.000Z", end: "2025-03-02T00:00:00.000Z" });
+      expect(summary.derived).toEqual([]);
+      for (const table of summary.validation.tables) {
+        expect({ table: table.table, set_aside: table.set_aside, reasons: table.reasons }).toEqual({ table: table.table, set_aside: 0, reasons: [] });
+        expect(table.loaded).toBe(table.read);
+      }
+      expect(summary.validation.tables.map((t) => t.loaded)).toEqual([summary.rows.events, summary.rows.users, summary.rows.products]);
+      expect(summary.validation.derived).toMatchObject({ users_added_from_events: 0, event_ids: "source", sessions: "source", personal_columns_dropped: ["email"] });
+      // Emails are never read into the warehouse.
+      expect(await queryRows(db.connection, "SELECT count(email)::INTEGER AS n FROM users")).toEqual([{ n: 0 }]);
+    });
+  }
 });

@@ -1,0 +1,130 @@
+/**
+ * What the CSV reader needs to be told explicitly: the encoding, the delimiter and the column names,
+ * read from the file's first line. DuckDB's sniffer is not used: it samples rows and fails outright on
+ * a file whose first rows are pathological (a 10-million-character field), and an explicit layout
+ * makes every file read the same way.
+ */
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { basename } from "node:path";
+import { DatasetError } from "../dataset/datasetError";
+import type { CsvEncoding } from "./mapping";
+
+export interface CsvLayout {
+  delimiter: string;
+  encoding: CsvEncoding;
+  /** Column names as DuckDB will know them: unique and non-empty. */
+  columns: string[];
+}
+
+/** Delimiters recognised without being told, most usual first (the first wins a tie). */
+export const DELIMITER_CANDIDATES = [",", ";", "\t", "|"] as const;
+const HEAD_BYTES = 1 << 20;
+
+function readHead(file: string): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(Math.min(HEAD_BYTES, statSync(file).size));
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The text up to the first line break outside double quotes, and whether one was found. */
+function firstRecord(text: string): { line: string; complete: boolean } {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === "\n" && !quoted) return { line: text.slice(0, i).replace(/\r$/, ""), complete: true };
+  }
+  return { line: text.replace(/\r$/, ""), complete: false };
+}
+
+function countOutsideQuotes(line: string, ch: string): number {
+  let quoted = false;
+  let n = 0;
+  for (const c of line) {
+    if (c === '"') quoted = !quoted;
+    else if (c === ch && !quoted) n++;
+  }
+  return n;
+}
+
+function splitFields(line: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === delimiter) {
+      fields.push(field);
+      field = "";
+    } else field += c;
+  }
+  fields.push(field);
+  return fields;
+}
+
+function uniqueNames(fields: string[]): string[] {
+  const seen = new Map<string, number>();
+  return fields.map((raw, i) => {
+    const base = raw.trim() === "" ? `column${i + 1}` : raw;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}_${n}`;
+  });
+}
+
+const describe = (d: string) => (d === "\t" ? "tab" : `"${d}"`);
+
+export function csvLayout(file: string, options: { delimiter?: string; encoding?: CsvEncoding } = {}): CsvLayout {
+  const name = basename(file);
+  const head = readHead(file);
+  let encoding: CsvEncoding = options.encoding ?? "utf-8";
+  let body = head;
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+    encoding = "utf-8";
+    body = head.subarray(3);
+  } else if (head[0] === 0xff && head[1] === 0xfe) {
+    encoding = "utf-16";
+    body = head.subarray(2);
+  } else if (head[0] === 0xfe && head[1] === 0xff) {
+    throw new DatasetError(`${name} is UTF-16 big-endian text, which cannot be read: save it as UTF-8`, { file });
+  }
+  const text = new TextDecoder(encoding === "utf-16" ? "utf-16le" : encoding === "latin-1" ? "latin1" : "utf-8").decode(body);
+  const { line, complete } = firstRecord(text);
+  if (!complete && head.length === HEAD_BYTES) {
+    throw new DatasetError(`${name}: the header line is longer than 1 MiB; is this a CSV file?`, { file, row: 0 });
+  }
+  if (line.trim() === "") throw new DatasetError(`${name}: the first line is blank; a CSV file starts with its header`, { file, row: 0 });
+  if (encoding === "utf-8" && line.includes("\uFFFD")) {
+    throw new DatasetError(`${name}: the header is not UTF-8 text (set "csv": {"encoding": "latin-1"} in a mapping if the file is Latin-1)`, { file, row: 0 });
+  }
+
+  const counts = DELIMITER_CANDIDATES.map((d) => ({ d, n: countOutsideQuotes(line, d) }));
+  let delimiter = options.delimiter;
+  if (delimiter === undefined) {
+    const best = counts.reduce((a, b) => (b.n > a.n ? b : a));
+    delimiter = best.n > 0 ? best.d : ",";
+  }
+  const fields = splitFields(line, delimiter);
+  if (options.delimiter !== undefined && fields.length === 1) {
+    const other = counts.find((c) => c.d !== delimiter && c.n > 0);
+    if (other) {
+      throw new DatasetError(
+        `${name}: with the delimiter ${describe(delimiter)} the header is one column ${JSON.stringify(line.slice(0, 80))}; the file looks delimited by ${describe(other.d)}`,
+        { file, row: 0 },
+      );
+    }
+  }
+  return { delimiter, encoding, columns: uniqueNames(fields) };
+}

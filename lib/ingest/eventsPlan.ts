@@ -1,0 +1,154 @@
+/**
+ * The rules for events, in order of precedence (a row is set aside for the first it breaks):
+ * user id, timestamp (missing, unreadable, implausible), event type (missing, left out by the mapping,
+ * unknown), event id and session id where the file has them, product id on product events, price
+ * (not a number, negative, implausible; a purchase needs one), quantity on carts and purchases
+ * (missing, not a whole number, 0 or less), text longer than 1,000 characters, product not in the
+ * products table, outside the dataset's window; then duplicates among the remaining rows.
+ */
+import { type AnalysisWindow, sqlTimestamp } from "../dataset/window";
+import { sqlString } from "../db/duckdb";
+import { type ColumnSpec, findColumn, requireColumns, stageColumn } from "./columns";
+import { MAX_TEXT_LENGTH, PLAUSIBLE_FROM, PLAUSIBLE_TO } from "./limits";
+import { type Mapping, REQUIRED_TARGETS, type TargetColumn } from "./mapping";
+import type { InspectedSource, LoadedSource, SourceColumn } from "./readSource";
+import type { StageColumn, StagePlan, StageRule } from "./stage";
+import { parseDouble, parseInteger, parseTimestamp } from "./valueSql";
+
+/** Seed-schema input reads the columns it finds; a mapping's columns must all exist. */
+export type MappingKind = "seed" | "mapping";
+
+export type ResolvedColumns = Partial<Record<TargetColumn, SourceColumn[]>>;
+
+const PRODUCT_EVENTS = ["product_view", "add_to_cart", "purchase"].map(sqlString).join(", ");
+const LINE_EVENTS = ["add_to_cart", "purchase"].map(sqlString).join(", ");
+
+/** Which source columns feed which target column; fatal when a required or mapped column is missing. */
+export function resolveEventColumns(source: InspectedSource, mapping: Mapping, kind: MappingKind): ResolvedColumns {
+  const resolved: ResolvedColumns = {};
+  for (const [target, names] of Object.entries(mapping.columns) as [TargetColumn, string[]][]) {
+    if (kind === "mapping") {
+      resolved[target] = requireColumns(source, names, `the mapping's source of ${target}`);
+    } else if (REQUIRED_TARGETS.includes(target)) {
+      resolved[target] = requireColumns(source, names, undefined, "a file in another schema is read through a mapping (--mapping) or a preset (--preset)");
+    } else {
+      const found = names.map((n) => findColumn(source, n)).filter((c): c is SourceColumn => c !== undefined);
+      if (found.length > 0) resolved[target] = found;
+    }
+  }
+  return resolved;
+}
+
+function specs(mapping: Mapping): Record<TargetColumn, ColumnSpec> {
+  const known = [...mapping.eventTypes].filter(([, to]) => to !== null);
+  const eventType = (ref: string) =>
+    known.length === 0 ? "NULL" : `CASE lower(${ref}) ${known.map(([from, to]) => `WHEN ${sqlString(from)} THEN ${sqlString(to!)}`).join(" ")} END`;
+  return {
+    event_id: { name: "event_id", type: "VARCHAR", mode: "key" },
+    user_id: { name: "user_id", type: "VARCHAR", mode: "key", pseudonymous: true },
+    session_id: { name: "session_id", type: "VARCHAR", mode: "key" },
+    event_type: { name: "event_type", type: "VARCHAR", mode: "key", parse: (ref) => eventType(ref) },
+    timestamp: {
+      name: "timestamp",
+      type: "TIMESTAMP",
+      mode: "key",
+      parse: (ref, kind) => parseTimestamp(ref, kind, mapping.timestampFormat),
+      typeWord: mapping.timestampFormat === "auto" ? "a timestamp" : `a timestamp in the format ${mapping.timestampFormat}`,
+    },
+    product_id: { name: "product_id", type: "VARCHAR", mode: "key" },
+    product_name: { name: "product_name", type: "VARCHAR", mode: "free" },
+    category: { name: "category", type: "VARCHAR", mode: "free" },
+    price: { name: "price", type: "DOUBLE", mode: "key", parse: parseDouble, typeWord: "a number", finite: true },
+    quantity: {
+      name: "quantity",
+      type: "INTEGER",
+      mode: "key",
+      parse: parseInteger,
+      typeWord: "a whole number",
+      checkWhere: `event_type IN (${LINE_EVENTS})`,
+    },
+  };
+}
+
+export interface EventsPlanOptions {
+  mapping: Mapping;
+  /** Check product ids against the loaded products table, and fill a missing price or category from it. */
+  products: boolean;
+  /** Set aside events outside it (a generated dataset's stated window). */
+  window: AnalysisWindow | null;
+}
+
+export function eventsPlan(source: LoadedSource, resolved: ResolvedColumns, options: EventsPlanOptions): StagePlan {
+  const { mapping } = options;
+  const spec = specs(mapping);
+  const columns: StageColumn[] = (Object.keys(spec) as TargetColumn[]).map((target) => stageColumn(spec[target], resolved[target] ?? []));
+  const has = (target: TargetColumn) => resolved[target] !== undefined;
+  const excluded = [...mapping.eventTypes].filter(([, to]) => to === null).map(([from]) => from);
+  const price = options.products ? "coalesce(price, __product_price)" : "price";
+
+  const rules: StageRule[] = [
+    { reason: "missing_user_id", when: "user_id IS NULL", column: "user_id" },
+    { reason: "missing_timestamp", when: `"__t_timestamp" IS NULL`, column: "timestamp" },
+    { reason: "bad_timestamp", when: `"__bad_timestamp"`, column: "timestamp" },
+    {
+      reason: "implausible_timestamp",
+      when: `NOT ("timestamp" >= ${sqlTimestamp(PLAUSIBLE_FROM)} AND "timestamp" < ${sqlTimestamp(PLAUSIBLE_TO)})`,
+      column: "timestamp",
+    },
+    { reason: "missing_event_type", when: `"__t_event_type" IS NULL`, column: "event_type" },
+  ];
+  if (excluded.length > 0) {
+    rules.push({ reason: "excluded_event_type", when: `lower("__t_event_type") IN (${excluded.map(sqlString).join(", ")})`, column: "event_type" });
+  }
+  rules.push({ reason: "unknown_event_type", when: "event_type IS NULL", column: "event_type" });
+  if (has("event_id")) rules.push({ reason: "missing_event_id", when: "event_id IS NULL", column: "event_id" });
+  if (has("session_id")) rules.push({ reason: "missing_session_id", when: "session_id IS NULL", column: "session_id" });
+  rules.push(
+    { reason: "missing_product_id", when: `event_type IN (${PRODUCT_EVENTS}) AND product_id IS NULL`, column: "product_id" },
+    { reason: "bad_price", when: `"__bad_price"`, column: "price" },
+    { reason: "negative_price", when: "price < 0", column: "price" },
+    { reason: "implausible_price", when: `price > ${mapping.maxPrice}`, column: "price" },
+    { reason: "missing_price", when: `event_type = 'purchase' AND ${price} IS NULL`, column: "price" },
+  );
+  if (has("quantity")) {
+    rules.push({ reason: "missing_quantity", when: `event_type IN (${LINE_EVENTS}) AND "__t_quantity" IS NULL`, column: "quantity" });
+  }
+  rules.push(
+    { reason: "bad_quantity", when: `"__bad_quantity"`, column: "quantity" },
+    { reason: "quantity_not_positive", when: `event_type IN (${LINE_EVENTS}) AND quantity < 1`, column: "quantity" },
+  );
+  for (const c of ["event_id", "user_id", "session_id", "product_id", "product_name", "category"] as const) {
+    if (has(c)) rules.push({ reason: "value_too_long", when: `length(${c}) > ${MAX_TEXT_LENGTH}`, column: c });
+  }
+  if (options.products) rules.push({ reason: "unknown_product", when: "product_id IS NOT NULL AND NOT __known_product", column: "product_id" });
+  if (options.window) {
+    rules.push({
+      reason: "outside_window",
+      when: `("timestamp" < ${sqlTimestamp(options.window.start)} OR "timestamp" >= ${sqlTimestamp(options.window.end)})`,
+      column: "timestamp",
+    });
+  }
+
+  return {
+    table: "events",
+    source,
+    columns,
+    ...(options.products
+      ? {
+          lookup: {
+            join: `LEFT JOIN products __p ON __p.product_id = l3.product_id`,
+            columns: ["__p.product_id IS NOT NULL AS __known_product", "__p.price AS __product_price", "__p.category AS __product_category"],
+          },
+        }
+      : {}),
+    rules,
+    duplicates: has("event_id")
+      ? { reason: "duplicate_event_id", key: ["event_id"], column: "event_id" }
+      : {
+          reason: "duplicate_row",
+          key: ["user_id", "session_id", "event_type", "timestamp", "product_id", "product_name", "category", "price", "quantity"],
+          column: null,
+        },
+    required: ["user_id", "timestamp", "event_type"],
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * A column mapping: how a single events file in another schema becomes the seed schema's events
+ * (docs/bring-your-own-data.md documents the JSON format). The seed schema itself is the identity
+ * mapping (`seedMapping`), so one reader serves both.
+ */
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { DatasetError } from "../dataset/datasetError";
+import { EVENT_TYPES, type EventType } from "../dataset/schema";
+import { DEFAULT_MAX_PRICE, DEFAULT_SESSION_TIMEOUT_MINUTES } from "./limits";
+
+export const TARGET_COLUMNS = [
+  "event_id",
+  "user_id",
+  "session_id",
+  "event_type",
+  "timestamp",
+  "product_id",
+  "product_name",
+  "category",
+  "price",
+  "quantity",
+] as const;
+export type TargetColumn = (typeof TARGET_COLUMNS)[number];
+
+/** Without these, there is nothing to analyse. */
+export const REQUIRED_TARGETS: readonly TargetColumn[] = ["user_id", "timestamp", "event_type"];
+
+export const CSV_ENCODINGS = ["utf-8", "utf-16", "latin-1"] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+
+/** The JSON a user writes. */
+export interface MappingFile {
+  description?: string;
+  /** Target column → source column, or a list of source columns (the first non-empty value wins). */
+  columns: Partial<Record<TargetColumn, string | string[]>>;
+  /** Source event type → seed event type, or null to leave that type out (set aside with a reason). */
+  event_types?: Record<string, EventType | null>;
+  /** "auto" (ISO 8601 and the like), "epoch_s", "epoch_ms", or a strptime format such as "%d/%m/%Y %H:%M". */
+  timestamp_format?: string;
+  csv?: { delimiter?: string; encoding?: CsvEncoding };
+  /** Quantity of carts and purchases when there is no quantity column. */
+  quantity_default?: number;
+  session_timeout_minutes?: number;
+  max_price?: number;
+}
+
+/** A checked mapping, with defaults filled in. */
+export interface Mapping {
+  columns: Partial<Record<TargetColumn, string[]>>;
+  /** Keys lower-cased: source event types match case-insensitively, surrounding blanks ignored. */
+  eventTypes: ReadonlyMap<string, EventType | null>;
+  timestampFormat: string;
+  csv: { delimiter?: string; encoding: CsvEncoding };
+  quantityDefault: number;
+  sessionTimeoutMinutes: number;
+  maxPrice: number;
+}
+
+const TOP_KEYS = new Set(["description", "columns", "event_types", "timestamp_format", "csv", "quantity_default", "session_timeout_minutes", "max_price"]);
+
+/** The seed schema as a mapping: every target column read from the column of the same name. */
+export function seedMapping(): Mapping {
+  return {
+    columns: Object.fromEntries(TARGET_COLUMNS.filter((c) => c !== "product_name").map((c) => [c, [c]])),
+    eventTypes: new Map(EVENT_TYPES.map((t) => [t, t])),
+    timestampFormat: "auto",
+    csv: { encoding: "utf-8" },
+    quantityDefault: 1,
+    sessionTimeoutMinutes: DEFAULT_SESSION_TIMEOUT_MINUTES,
+    maxPrice: DEFAULT_MAX_PRICE,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Checks a parsed mapping JSON; `where` names it in errors (a file name or "preset rees46"). */
+export function parseMapping(value: unknown, where: string): Mapping {
+  const fail = (message: string): never => {
+    throw new DatasetError(`mapping ${where}: ${message}`, { file: where });
+  };
+  if (!isRecord(value)) return fail("must be a JSON object");
+  for (const key of Object.keys(value)) {
+    if (!TOP_KEYS.has(key) && !key.startsWith("$")) fail(`unknown key "${key}" (known: ${[...TOP_KEYS].join(", ")})`);
+  }
+  if (!isRecord(value.columns)) return fail(`"columns" must be an object of target column → source column`);
+  const columns: Partial<Record<TargetColumn, string[]>> = {};
+  for (const [target, source] of Object.entries(value.columns)) {
+    if (!(TARGET_COLUMNS as readonly string[]).includes(target)) fail(`"columns.${target}" is not a column of the events (known: ${TARGET_COLUMNS.join(", ")})`);
+    if (source === null || source === undefined) continue;
+    const names = Array.isArray(source) ? source : [source];
+    if (names.length === 0 || !names.every((n) => typeof n === "string" && n.length > 0)) {
+      fail(`"columns.${target}" must be a column name or a non-empty list of column names`);
+    }
+    columns[target as TargetColumn] = names as string[];
+  }
+  for (const target of REQUIRED_TARGETS) if (!columns[target]) fail(`"columns.${target}" is required`);
+
+  const eventTypes = new Map<string, EventType | null>();
+  if (value.event_types === undefined) {
+    for (const t of EVENT_TYPES) eventTypes.set(t, t);
+  } else {
+    if (!isRecord(value.event_types)) return fail(`"event_types" must be an object of source type → event type (or null)`);
+    for (const [source, target] of Object.entries(value.event_types)) {
+      if (target !== null && !(EVENT_TYPES as readonly string[]).includes(target as string)) {
+        fail(`"event_types.${source}" must be one of ${EVENT_TYPES.join(", ")} or null, not ${JSON.stringify(target)}`);
+      }
+      const key = source.trim().toLowerCase();
+      if (eventTypes.has(key)) fail(`"event_types" names "${source}" twice (source types match case-insensitively)`);
+      eventTypes.set(key, target as EventType | null);
+    }
+  }
+
+  const timestampFormat = value.timestamp_format ?? "auto";
+  if (typeof timestampFormat !== "string" || !(["auto", "epoch_s", "epoch_ms"].includes(timestampFormat) || timestampFormat.includes("%"))) {
+    fail(`"timestamp_format" must be "auto", "epoch_s", "epoch_ms" or a strptime format with % codes`);
+  }
+
+  const csv: Mapping["csv"] = { encoding: "utf-8" };
+  if (value.csv !== undefined) {
+    if (!isRecord(value.csv)) return fail(`"csv" must be an object`);
+    for (const key of Object.keys(value.csv)) if (key !== "delimiter" && key !== "encoding") fail(`unknown key "csv.${key}"`);
+    if (value.csv.delimiter !== undefined) {
+      if (typeof value.csv.delimiter !== "string" || value.csv.delimiter.length !== 1 || value.csv.delimiter === '"' || /[\r\n]/.test(value.csv.delimiter)) {
+        fail(`"csv.delimiter" must be one character (not a quote or line break)`);
+      }
+      csv.delimiter = value.csv.delimiter as string;
+    }
+    if (value.csv.encoding !== undefined) {
+      if (!(CSV_ENCODINGS as readonly unknown[]).includes(value.csv.encoding)) fail(`"csv.encoding" must be one of ${CSV_ENCODINGS.join(", ")}`);
+      csv.encoding = value.csv.encoding as CsvEncoding;
+    }
+  }
+
+  const positive = (key: string, fallback: number, integer: boolean): number => {
+    const v = value[key];
+    if (v === undefined) return fallback;
+    if (typeof v !== "number" || !Number.isFinite(v) || v <= 0 || (integer && !Number.isInteger(v))) {
+      fail(`"${key}" must be a positive ${integer ? "whole " : ""}number`);
+    }
+    return v as number;
+  };
+  return {
+    columns,
+    eventTypes,
+    timestampFormat: timestampFormat as string,
+    csv,
+    quantityDefault: positive("quantity_default", 1, true),
+    sessionTimeoutMinutes: positive("session_timeout_minutes", DEFAULT_SESSION_TIMEOUT_MINUTES, false),
+    maxPrice: positive("max_price", DEFAULT_MAX_PRICE, false),
+  };
+}
+
+/** Reads and checks a mapping file; every problem names the file. */
+export function readMappingFile(path: string): Mapping {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new DatasetError(`mapping file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file: path });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new DatasetError(`mapping ${basename(path)} is not valid JSON: ${(error as Error).message}`, { file: path });
+  }
+  return parseMapping(json, basename(path));
+}

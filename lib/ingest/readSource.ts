@@ -1,0 +1,215 @@
+/**
+ * Reads one input file (CSV or Parquet) into a temporary table of the columns the reader needs, each
+ * row carrying `__row`, its data row number (the first row after the header is 1). CSV rows the reader
+ * cannot parse (invalid UTF-8 in a column that is read, too long, wrong number of columns, broken
+ * quoting) are not lost: DuckDB's rejects table keeps them, and they come back as set-aside rows.
+ *
+ * Bytes that are not UTF-8 are found before DuckDB reads the file (see utf8Copy.ts): a row holding
+ * them in a column that is read is set aside as invalid UTF-8.
+ *
+ * Row numbers of a CSV: DuckDB keeps file order, so the k-th accepted row is data row k plus the number
+ * of rejected rows before it. Blank lines are not rows (the reader skips them); a row of the reader's
+ * rejects that follows a blank line is numbered as DuckDB counts lines, one more per blank line above.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { accessSync, constants, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { queryRows, sqlString } from "../db/duckdb";
+import { DatasetError } from "../dataset/datasetError";
+import { type CsvLayout, csvLayout } from "./csvLayout";
+import type { CsvEncoding } from "./mapping";
+import { EXAMPLES_PER_REASON, MAX_LINE_BYTES } from "./limits";
+import type { ReasonCode } from "./reasons";
+import type { RejectExample } from "./validationReport";
+import { INVALID_MARK, isUtf8File, writeUtf8Copy } from "./utf8Copy";
+
+export interface SourceColumn {
+  name: string;
+  /** DuckDB's type of the column: VARCHAR for every CSV column. */
+  type: string;
+}
+
+export interface InspectedSource {
+  file: string;
+  name: string;
+  format: "csv" | "parquet";
+  columns: SourceColumn[];
+  layout?: CsvLayout;
+}
+
+export interface ReaderRejects {
+  reason: ReasonCode;
+  count: number;
+  examples: RejectExample[];
+}
+
+export interface LoadedSource extends InspectedSource {
+  /** A relation (table name or subquery) with `__row` and the kept columns. */
+  relation: string;
+  /** Rows the reader accepted. */
+  accepted: number;
+  /** Rows the reader could not parse, by reason. */
+  rejects: ReaderRejects[];
+  drop(): Promise<void>;
+}
+
+/** A double-quoted SQL identifier. */
+export function ident(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+function firstLine(message: string): string {
+  return (message.split("\n")[0] ?? "").slice(0, 200);
+}
+
+/** Fails with one line when the file cannot be read at all. */
+function checkReadable(file: string): void {
+  try {
+    accessSync(file, constants.R_OK);
+  } catch (error) {
+    throw new DatasetError(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file });
+  }
+  if (!statSync(file).isFile()) throw new DatasetError(`${file} is not a file`, { file });
+  if (statSync(file).size === 0) throw new DatasetError(`${basename(file)} is empty`, { file });
+}
+
+/** The file's columns, without reading its rows. */
+export async function inspectSource(
+  connection: DuckDBConnection,
+  file: string,
+  csv: { delimiter?: string; encoding?: CsvEncoding } = {},
+): Promise<InspectedSource> {
+  checkReadable(file);
+  const name = basename(file);
+  if (file.toLowerCase().endsWith(".parquet")) {
+    try {
+      const described = await queryRows<{ column_name: string; column_type: string }>(
+        connection,
+        `DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`,
+      );
+      return { file, name, format: "parquet", columns: described.map((d) => ({ name: d.column_name, type: d.column_type })) };
+    } catch (error) {
+      throw new DatasetError(`${name} cannot be read as Parquet: ${firstLine((error as Error).message)}`, { file });
+    }
+  }
+  const layout = csvLayout(file, csv);
+  return { file, name, format: "csv", layout, columns: layout.columns.map((c) => ({ name: c, type: "VARCHAR" })) };
+}
+
+const REJECT_REASONS: Record<string, ReasonCode> = {
+  "INVALID ENCODING": "invalid_utf8",
+  "INVALID UNICODE": "invalid_utf8",
+  "LINE SIZE OVER MAXIMUM": "row_too_long",
+  "TOO MANY COLUMNS": "wrong_column_count",
+  "MISSING COLUMNS": "wrong_column_count",
+  "UNQUOTED VALUE": "bad_quoting",
+};
+
+/** Loads the columns `keep` of an inspected file into a temporary table named after `tag`. */
+export async function loadSource(connection: DuckDBConnection, source: InspectedSource, keep: readonly string[], tag: string): Promise<LoadedSource> {
+  const table = `ingest_src_${tag}`;
+  const rejectsTable = `ingest_rejects_${tag}`;
+  const rejectsScan = `ingest_rejscan_${tag}`;
+  const pivots = `ingest_pivots_${tag}`;
+  const list = keep.map(ident).join(", ");
+  const drop = async () => {
+    for (const t of [table, rejectsTable, rejectsScan, pivots]) await connection.run(`DROP TABLE IF EXISTS ${t}`);
+  };
+  await drop();
+  if (source.format === "parquet") {
+    // Parquet is read in place: it has its own row numbers, and no row can be malformed.
+    const relation = `(SELECT file_row_number + 1 AS __row, ${list} FROM read_parquet(${sqlString(source.file)}, file_row_number = true))`;
+    try {
+      const [{ accepted }] = (await queryRows<{ accepted: number }>(connection, `SELECT count(*)::BIGINT AS accepted FROM ${relation}`)) as [{ accepted: number }];
+      return { ...source, relation, accepted, rejects: [], drop };
+    } catch (error) {
+      throw new DatasetError(`${source.name} cannot be read: ${firstLine((error as Error).message)}`, { file: source.file });
+    }
+  }
+  const layout = source.layout!;
+  const columns = layout.columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(", ");
+  // DuckDB reads UTF-8 (or UTF-16); anything else, or UTF-8 with invalid bytes, goes through a marked copy.
+  let readFile = source.file;
+  let marked = false;
+  let copyDir: string | undefined;
+  if (layout.encoding === "latin-1" || (layout.encoding === "utf-8" && !isUtf8File(source.file))) {
+    copyDir = mkdtempSync(join(tmpdir(), "event-kit-utf8-"));
+    readFile = join(copyDir, "copy.csv");
+    writeUtf8Copy(source.file, layout.encoding === "latin-1" ? "latin-1" : "utf-8", readFile);
+    marked = layout.encoding === "utf-8";
+  }
+  try {
+    await connection.run(
+      `CREATE TEMP TABLE ${table} AS SELECT ${list} FROM read_csv(${sqlString(readFile)},
+         header = true, auto_detect = false, columns = {${columns}},
+         delim = ${sqlString(layout.delimiter)}, quote = '"', escape = '"', encoding = ${sqlString(layout.encoding === "utf-16" ? "utf-16" : "utf-8")},
+         strict_mode = true, null_padding = false, max_line_size = ${MAX_LINE_BYTES},
+         store_rejects = true, rejects_table = ${sqlString(rejectsTable)}, rejects_scan = ${sqlString(rejectsScan)})`,
+    );
+  } catch (error) {
+    await drop();
+    throw new DatasetError(`${source.name} cannot be read: ${firstLine((error as Error).message)}`, { file: source.file });
+  } finally {
+    // DuckDB has read the copy into the table; the copy is not needed any more.
+    if (copyDir) rmSync(copyDir, { recursive: true, force: true });
+  }
+  const [{ accepted }] = (await queryRows<{ accepted: number }>(connection, `SELECT count(*)::BIGINT AS accepted FROM ${table}`)) as [{ accepted: number }];
+
+  // One reason per rejected row (the reader may report several errors on one line), counted in SQL.
+  const perLine = `(SELECT line, arg_min(error_type::VARCHAR, coalesce(column_idx, -1)) AS error_type,
+      arg_min(column_name, coalesce(column_idx, -1)) AS column_name, arg_min(error_message, coalesce(column_idx, -1)) AS message
+    FROM ${rejectsTable} GROUP BY line)`;
+  const counts = await queryRows<{ error_type: string; n: number }>(connection, `SELECT error_type, count(*)::BIGINT AS n FROM ${perLine} GROUP BY 1`);
+  const byReason = new Map<ReasonCode, ReaderRejects>();
+  let numbered = `(SELECT rowid + 1 AS __row, * FROM ${table})`;
+  if (counts.length > 0) {
+    const firstRows = await queryRows<{ error_type: string; line: number; column_name: string | null; message: string | null }>(
+      connection,
+      `SELECT error_type, line::BIGINT AS line, column_name, message FROM ${perLine}
+       QUALIFY row_number() OVER (PARTITION BY error_type ORDER BY line) <= ${EXAMPLES_PER_REASON} ORDER BY line`,
+    );
+    await connection.run(
+      `CREATE TEMP TABLE ${pivots} AS
+       SELECT row - j AS pivot_row, max(j) AS shift FROM (
+         SELECT line - 1 AS row, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM ${rejectsTable}))
+       GROUP BY pivot_row`,
+    );
+    numbered = `(SELECT s.rowid + 1 + coalesce(p.shift, 0) AS __row, s.* FROM ${table} s ASOF LEFT JOIN ${pivots} p ON s.rowid + 1 > p.pivot_row)`;
+    const entry = (errorType: string) => {
+      const reason = REJECT_REASONS[errorType] ?? "unreadable_row";
+      const found = byReason.get(reason) ?? { reason, count: 0, examples: [] };
+      byReason.set(reason, found);
+      return found;
+    };
+    for (const { error_type, n } of counts) entry(error_type).count += n;
+    for (const r of firstRows) {
+      const e = entry(r.error_type);
+      // The reader's message names sizes and counts, never the row's text; the row itself may hold personal data.
+      if (e.examples.length < EXAMPLES_PER_REASON) e.examples.push({ row: r.line - 1, column: r.column_name, value: null, detail: firstLine(r.message ?? r.error_type) });
+    }
+  }
+  if (!marked) return { ...source, relation: numbered, accepted, rejects: [...byReason.values()], drop };
+
+  const mark = `chr(${INVALID_MARK.codePointAt(0)})`;
+  const badColumn = `CASE ${keep.map((c) => `WHEN contains(${ident(c)}, ${mark}) THEN ${sqlString(c)}`).join(" ")} END`;
+  const [invalid] = (await queryRows<{ n: number; rows: { row: number; column: string }[] }>(
+    connection,
+    `SELECT count(*)::BIGINT AS n, (list({'row': __row, 'column': bad} ORDER BY __row))[1:${EXAMPLES_PER_REASON}] AS rows
+     FROM (SELECT __row, ${badColumn} AS bad FROM ${numbered}) WHERE bad IS NOT NULL`,
+  )) as [{ n: number; rows: { row: number; column: string }[] | null }];
+  if (invalid.n > 0) {
+    byReason.set("invalid_utf8", {
+      reason: "invalid_utf8",
+      count: invalid.n,
+      examples: (invalid.rows ?? []).map((r) => ({ row: r.row, column: r.column, value: null, detail: "bytes that are not UTF-8 text" })),
+    });
+  }
+  return {
+    ...source,
+    relation: `(SELECT * FROM ${numbered} WHERE ${badColumn} IS NULL)`,
+    accepted: accepted - invalid.n,
+    rejects: [...byReason.values()],
+    drop,
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Text that DuckDB's CSV reader cannot be trusted with. Its own handling of bytes that are not UTF-8
+ * (store_rejects) loses rows or fails with an internal error once there are many of them (seen with
+ * DuckDB 1.5 on 300,000 rows), and its latin-1 decoder refuses the bytes 0x80–0x9F. So the file is
+ * checked here first, at native speed; only a file that is not valid UTF-8 is rewritten, to a
+ * temporary copy in which every invalid byte sequence becomes U+FFFF (a noncharacter no export
+ * writes), and the rows holding it are set aside as "invalid UTF-8" with their exact row numbers.
+ * The copy changes no ASCII byte, so delimiters, quotes, line breaks and therefore rows stay as they were.
+ * A Latin-1 file (a mapping's csv.encoding) is transcoded to UTF-8 the same way.
+ */
+import { isUtf8 } from "node:buffer";
+import { closeSync, openSync, readSync, writeSync } from "node:fs";
+
+export const INVALID_MARK = "\uFFFF";
+const MARK_BYTES = Buffer.from(INVALID_MARK, "utf8");
+const CHUNK = 16 << 20;
+
+/** Where a chunk can be cut without splitting a multi-byte sequence: before a trailing lead byte. */
+function safeEnd(chunk: Buffer, last: boolean): number {
+  if (last) return chunk.length;
+  for (let i = chunk.length - 1; i >= Math.max(0, chunk.length - 4); i--) {
+    const byte = chunk[i]!;
+    if (byte < 0x80) return chunk.length;
+    if (byte >= 0xc0) return i;
+  }
+  return chunk.length;
+}
+
+/** Calls `each` with the file's bytes in chunks that never split a UTF-8 sequence. */
+function forEachChunk(file: string, each: (chunk: Buffer) => void, chunkSize = CHUNK): void {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(chunkSize + 4);
+    let carried = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, carried, chunkSize, null);
+      const filled = carried + n;
+      const last = n === 0;
+      const end = safeEnd(buffer.subarray(0, filled), last);
+      if (end > 0) each(buffer.subarray(0, end));
+      carried = filled - end;
+      buffer.copy(buffer, 0, end, filled);
+      if (last) break;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `chunkSize` is for tests: every size must give the same answer. */
+export function isUtf8File(file: string, chunkSize = CHUNK): boolean {
+  let valid = true;
+  forEachChunk(file, (chunk) => {
+    if (valid && !isUtf8(chunk)) valid = false;
+  }, chunkSize);
+  return valid;
+}
+
+/** Length of the valid UTF-8 sequence starting at `i`, or 0 when the bytes there are not one. */
+function sequenceLength(bytes: Buffer, i: number): number {
+  const b0 = bytes[i]!;
+  if (b0 < 0x80) return 1;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < bytes.length && bytes[i + k]! >= lo && bytes[i + k]! <= hi;
+  if (b0 >= 0xc2 && b0 <= 0xdf) return cont(1) ? 2 : 0;
+  if (b0 === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
+  if ((b0 >= 0xe1 && b0 <= 0xec) || b0 === 0xee || b0 === 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (b0 === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
+  if (b0 === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (b0 >= 0xf1 && b0 <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (b0 === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+/** The chunk with each invalid byte replaced by the mark (consecutive invalid bytes by one mark). */
+function markInvalid(chunk: Buffer): Buffer {
+  if (isUtf8(chunk)) return chunk;
+  const parts: Buffer[] = [];
+  let start = 0;
+  let i = 0;
+  while (i < chunk.length) {
+    const n = sequenceLength(chunk, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    parts.push(chunk.subarray(start, i), MARK_BYTES);
+    i++;
+    while (i < chunk.length && chunk[i]! >= 0x80 && sequenceLength(chunk, i) === 0) i++;
+    start = i;
+  }
+  parts.push(chunk.subarray(start));
+  return Buffer.concat(parts);
+}
+
+/** Writes `file` as UTF-8 to `target`: Latin-1 transcoded, or UTF-8 with invalid bytes marked. */
+export function writeUtf8Copy(file: string, encoding: "utf-8" | "latin-1", target: string, chunkSize = CHUNK): void {
+  const out = openSync(target, "w");
+  try {
+    forEachChunk(file, (chunk) => {
+      const converted = encoding === "latin-1" ? Buffer.from(chunk.toString("latin1"), "utf8") : markInvalid(chunk);
+      writeSync(out, converted);
+    }, chunkSize);
+  } finally {
+    closeSync(out);
+  }
+}

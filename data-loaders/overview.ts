@@ -1,24 +1,54 @@
-/** Data for the Overview page: the headline numbers and what data they were computed on. */
+/** Data for the Overview page: the headline numbers, the key insights, and what data they were computed on. */
 import { type Headline, HEADLINE_SQL, computeHeadline } from "../lib/analysis/headline";
+import { computeCohorts } from "../lib/analysis/cohorts";
+import { computeFunnels } from "../lib/analysis/funnels";
+import {
+  type Insight,
+  WINDOW_SHOPPER_SQL,
+  funnelLeak,
+  interestVersusPurchase,
+  retentionSummary,
+  segmentDifference,
+  windowShoppers,
+} from "../lib/analysis/insights";
+import { queryRows } from "../lib/db/duckdb";
 import type { AnalysisWindow } from "../lib/dataset/window";
 import { withWarehouse } from "./warehouse";
 
 export interface OverviewData {
   headline: Headline;
+  insights: Insight[];
   window: AnalysisWindow;
   source: { kind: "generated"; users: number; days: number; seed: number; start: string } | { kind: "folder" };
-  sql: { headline: string };
+  sql: { headline: string; window_shoppers: string };
 }
 
 export function overviewData(): Promise<OverviewData> {
-  return withWarehouse(async ({ db, dataset, source }) => ({
-    headline: await computeHeadline(db.connection),
-    window: dataset.window,
-    // The folder path of brought data may name a person's home directory: it stays off the site.
-    source:
-      source.kind === "generated"
-        ? { kind: "generated", users: source.params.users, days: source.params.days, seed: source.params.seed, start: source.params.start.toISOString().slice(0, 10) }
-        : { kind: "folder" },
-    sql: { headline: HEADLINE_SQL },
-  }));
+  return withWarehouse(async ({ db, dataset, source }) => {
+    const connection = db.connection;
+    const funnels = await computeFunnels(connection, dataset.window);
+    const cohorts = await computeCohorts(connection, dataset.window);
+    const defaultRetention = cohorts.retention.find(
+      (v) => v.cohort_by === "registration" && v.activity === "any_event" && v.granularity === "month" && v.mode === "on",
+    );
+    const [shoppers] = await queryRows<{ window_shoppers: number; active_users: number; median_views: number }>(connection, WINDOW_SHOPPER_SQL);
+    const insights = [
+      funnelLeak(funnels.session_funnel.steps),
+      defaultRetention ? retentionSummary(defaultRetention) : null,
+      shoppers ? windowShoppers(shoppers.window_shoppers, shoppers.active_users, shoppers.median_views) : null,
+      segmentDifference(funnels.session_funnel.breakdowns),
+      interestVersusPurchase(funnels.category_funnel),
+    ].filter((insight): insight is Insight => insight !== null);
+    return {
+      headline: await computeHeadline(connection),
+      insights,
+      window: dataset.window,
+      // The folder path of brought data may name a person's home directory: it stays off the site.
+      source:
+        source.kind === "generated"
+          ? { kind: "generated", users: source.params.users, days: source.params.days, seed: source.params.seed, start: source.params.start.toISOString().slice(0, 10) }
+          : { kind: "folder" },
+      sql: { headline: HEADLINE_SQL, window_shoppers: WINDOW_SHOPPER_SQL },
+    };
+  });
 }

@@ -20,7 +20,7 @@ export default {
   pages: [
     { name: "Overview", path: "/" },
     { name: "Cohorts", path: "/cohorts" },
-    { name: "Segments", path: "/segments" },
+    { name: "Funnel", path: "/funnel" },
     { name: "Data & methods", path: "/data-methods" },
   ],
   // Framework's default stylesheet links Google Fonts; ours uses the theme without external fonts.

@@ -6,7 +6,8 @@
  * - location: the 8 locations with the most users in the users table (ties by name), every other
  *   location as "Other" — ranked on the users table so session and user breakdowns share one top 8.
  * A missing attribute (or a unit whose user is not in the users table) stays NULL here.
- * Units are first counted per user, so the attribute join sees one row per user, not per session.
+ * Units are first counted per user, so the attribute join sees one row per user, not per session; the
+ * per-user sums of squares give each group's design effect (a user's sessions are not independent).
  */
 import type { BreakdownAttribute } from "./types.js";
 
@@ -36,6 +37,11 @@ export interface BreakdownCountRow {
   value: string | null;
   units: number;
   converted: number;
+  /** Per-user sums for the design effect (units are sessions clustered in users); absent = independent units. */
+  users?: number;
+  sum_units_squared?: number;
+  sum_converted_squared?: number;
+  sum_units_converted?: number;
 }
 
 export function breakdownCountsSql(stepsTable: string, lastStep: number): string {
@@ -61,7 +67,11 @@ export function breakdownCountsSql(stepsTable: string, lastStep: number): string
         grouping(a.age_band) AS no_age_band, grouping(a.location) AS no_location,
         a.segment, a.gender, a.age_band, a.location,
         CAST(sum(s.units) AS INTEGER) AS units,
-        CAST(sum(s.converted) AS INTEGER) AS converted
+        CAST(sum(s.converted) AS INTEGER) AS converted,
+        CAST(count(*) AS INTEGER) AS users,
+        CAST(sum(s.units * s.units) AS DOUBLE) AS sum_units_squared,
+        CAST(sum(s.converted * s.converted) AS DOUBLE) AS sum_converted_squared,
+        CAST(sum(s.units * s.converted) AS DOUBLE) AS sum_units_converted
       FROM per_user AS s LEFT JOIN user_attributes AS a ON a.user_id = s.user_id
       GROUP BY GROUPING SETS ((a.segment), (a.gender), (a.age_band), (a.location))
     )
@@ -69,6 +79,6 @@ export function breakdownCountsSql(stepsTable: string, lastStep: number): string
                 WHEN no_age_band = 0 THEN 'age_band' ELSE 'location' END AS attribute,
       CASE WHEN no_segment = 0 THEN segment WHEN no_gender = 0 THEN gender
            WHEN no_age_band = 0 THEN age_band ELSE location END AS value,
-      units, converted
+      units, converted, users, sum_units_squared, sum_converted_squared, sum_units_converted
     FROM grouped`;
 }

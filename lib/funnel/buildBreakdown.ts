@@ -1,12 +1,16 @@
 /**
  * One breakdown: each value's conversion with its Wilson interval, a chi-squared test of independence
  * over all tested values (2×k), and every pairwise two-proportion z test with Benjamini–Hochberg
- * adjustment across the pairs of this breakdown. The missing-attribute group ("Unknown") is shown but not
+ * adjustment across the pairs of this breakdown. Where units are sessions, a user's sessions are not
+ * independent: each value's design effect widens its variance in the z tests, and Pearson's χ² is divided
+ * by their mean (first-order Rao–Scott), so frequent visitors cannot manufacture significance. The missing-attribute group ("Unknown") is shown but not
  * tested: it is not a population anyone can act on, and its make-up depends on data quality.
  * Returns null when the attribute is missing for every unit (metrics: omitted, not emitted empty).
  */
 import { benjaminiHochberg } from "../stats/benjaminiHochberg.js";
 import { chiSquaredIndependence } from "../stats/chiSquaredIndependence.js";
+import { chiSquaredSurvival } from "../stats/chiSquaredSurvival.js";
+import { designEffect } from "../stats/designEffect.js";
 import { twoProportionZTest } from "../stats/twoProportionZTest.js";
 import { wilsonInterval } from "../stats/wilsonInterval.js";
 import type { BreakdownCountRow } from "./breakdownCountsSql.js";
@@ -20,19 +24,22 @@ export function buildBreakdown(attribute: BreakdownAttribute, rows: readonly Bre
   if (!own.some((r) => r.value !== null)) return null;
 
   const values: BreakdownValue[] = own
-    .map((r) => ({ value: r.value ?? MISSING_VALUE, units: r.units, converted: r.converted, missing: r.value === null }))
+    .map((r) => ({ value: r.value ?? MISSING_VALUE, units: r.units, converted: r.converted, missing: r.value === null, design_effect: rowDesignEffect(r) }))
     .sort(compareBreakdownValues(attribute))
-    .map(({ value, units, converted, missing }) => {
+    .map(({ value, units, converted, missing, design_effect }) => {
       const interval = wilsonInterval(converted, units);
-      return { value, units, converted, rate: interval.rate ?? 0, ci_low: interval.low, ci_high: interval.high, tested: !missing };
+      return { value, units, converted, rate: interval.rate ?? 0, ci_low: interval.low, ci_high: interval.high, tested: !missing, design_effect };
     });
 
   const tested = values.filter((v) => v.tested);
   if (tested.length < 2) return { attribute, values, chi_squared: null, comparisons: [] };
 
-  const chi = chiSquaredIndependence([tested.map((v) => v.converted), tested.map((v) => v.units - v.converted)]);
+  const pearson = chiSquaredIndependence([tested.map((v) => v.converted), tested.map((v) => v.units - v.converted)]);
+  const meanDesignEffect = tested.reduce((s, v) => s + v.design_effect, 0) / tested.length;
+  const statistic = pearson.statistic / meanDesignEffect;
+  const chi = { statistic, df: pearson.df, pValue: meanDesignEffect === 1 ? pearson.pValue : chiSquaredSurvival(statistic, pearson.df) };
   const pairs = tested.flatMap((a, i) => tested.slice(i + 1).map((b) => [a, b] as const));
-  const tests = pairs.map(([a, b]) => twoProportionZTest(a.converted, a.units, b.converted, b.units));
+  const tests = pairs.map(([a, b]) => twoProportionZTest(a.converted, a.units, b.converted, b.units, [a.design_effect, b.design_effect]));
   const adjusted = benjaminiHochberg(tests.map((t) => t.pValue));
   const comparisons: PairwiseComparison[] = pairs.map(([a, b], i) => ({
     a: a.value,
@@ -50,6 +57,7 @@ export function buildBreakdown(attribute: BreakdownAttribute, rows: readonly Bre
     values,
     chi_squared: {
       statistic: chi.statistic,
+      design_effect: meanDesignEffect,
       df: chi.df,
       p_value: chi.pValue,
       p_adjusted: chi.pValue,
@@ -57,6 +65,18 @@ export function buildBreakdown(attribute: BreakdownAttribute, rows: readonly Bre
     },
     comparisons,
   };
+}
+
+function rowDesignEffect(row: BreakdownCountRow): number {
+  if (row.users === undefined || row.sum_units_squared === undefined || row.sum_converted_squared === undefined || row.sum_units_converted === undefined) return 1;
+  return designEffect({
+    units: row.units,
+    converted: row.converted,
+    clusters: row.users,
+    sumUnitsSquared: row.sum_units_squared,
+    sumConvertedSquared: row.sum_converted_squared,
+    sumUnitsConverted: row.sum_units_converted,
+  });
 }
 
 /**

@@ -75,6 +75,8 @@ export interface BreakdownValue {
   ci_high: number;
   /** False for the "Unknown" group (missing attribute), which is shown but not tested. */
   tested: boolean;
+  /** Variance inflation from clustering (sessions within users), ≥ 1; exactly 1 in the user funnel. */
+  design_effect: number;
 }
 
 export interface PairwiseComparison {
@@ -92,7 +94,10 @@ export interface PairwiseComparison {
 }
 
 export interface BreakdownTest {
+  /** Pearson's χ² divided by the mean design effect of the tested values (first-order Rao–Scott). */
   statistic: number;
+  /** The mean design effect that divided Pearson's χ². */
+  design_effect: number;
   df: number;
   p_value: number;
   /** Benjamini–Hochberg across the chi-squared tests of every breakdown in the funnel output. */

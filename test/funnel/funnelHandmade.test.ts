@@ -311,36 +311,47 @@ describe("session breakdowns", () => {
       ["New", 2, 0, true],
       ["Unknown", 4, 0, false],
     ]);
-    // χ² over the 4 tested values: N(Σ o²/(R·C) − 1) = 14·(0.36 + 0.16 + 4/45 + 9/45 + 4/18 + 4/18 − 1)
-    // = 14 · 0.2533… = 3.546667, df 3; df-3 survival 2(1 − Φ(√x)) + √(2x/π)e^{−x/2} = 0.31476.
-    expect(b.chi_squared!.statistic).toBeCloseTo(3.546667, 5);
+    // Pearson χ² over the 4 tested values: N(Σ o²/(R·C) − 1) = 14·(0.36 + 0.16 + 4/45 + 9/45 + 4/18 + 4/18 − 1)
+    // = 3.546667, df 3. Sessions cluster in users, so it is divided by the mean design effect
+    // (V = Σ(y − r·n)²/n² over binomial r(1 − r)/n, floored at 1):
+    //   HV U1 (2,1) U3 (2,1) U7 (1,1): r = 0.6, Σ = 0.04 + 0.04 + 0.16 = 0.24, V = 0.0096 < 0.048 → 1;
+    //   Regular U2 (2,2) U5 (3,0): r = 0.4, Σ = 1.44 + 1.44 = 2.88, V = 0.1152, binomial 0.048 → 2.4;
+    //   Occasional and New convert nobody → 1.  Mean (1 + 2.4 + 1 + 1)/4 = 1.35.
+    // χ² = 3.546667/1.35 = 2.627160; df-3 survival 2(1 − Φ(√x)) + √(2x/π)e^{−x/2} = 0.452748.
+    expect(b.values.map((v) => v.design_effect)).toEqual([1, expect.closeTo(2.4, 10), 1, 1, 1]);
+    expect(b.chi_squared!.statistic).toBeCloseTo(2.627160, 5);
+    expect(b.chi_squared!.design_effect).toBeCloseTo(1.35, 10);
     expect(b.chi_squared!.df).toBe(3);
-    expect(b.chi_squared!.p_value).toBeCloseTo(0.31476, 4);
-    // 4 tested values → 6 pairs. HV vs Regular: 3/5 vs 2/5, pooled 0.5, se = √0.1, z = 0.632456,
-    // p = 0.527089.
+    expect(b.chi_squared!.p_value).toBeCloseTo(0.452748, 4);
+    // 4 tested values → 6 pairs. HV vs Regular: 3/5 vs 2/5, pooled 0.5,
+    // se = √(0.25·(1/5 + 2.4/5)) = √0.17, z = 0.2/√0.17 = 0.485071, p = 0.627626.
     expect(b.comparisons).toHaveLength(6);
     const hvReg = b.comparisons[0]!;
     expect([hvReg.a, hvReg.b]).toEqual(["High Value", "Regular"]);
-    expect(hvReg.z).toBeCloseTo(0.632456, 5);
-    expect(hvReg.p_value).toBeCloseTo(0.527089, 5);
+    expect(hvReg.z).toBeCloseTo(0.485071, 5);
+    expect(hvReg.p_value).toBeCloseTo(0.627626, 5);
     for (const c of b.comparisons) {
       expect(c.p_adjusted).toBeGreaterThanOrEqual(c.p_value);
       expect(c.significant).toBe(c.p_adjusted < 0.05);
     }
   });
 
-  it("gender: 2×2 chi-squared equals z² of the single pair", () => {
-    // F: U1 U3 U5 U8 → 8/2; M: U2 U4 U7 U9 U11 → 7/3. Pooled 1/3, z = (0.25 − 3/7)/√(2/9·(1/8 + 1/7))
-    // = −0.731925, z² = 15/28 = 0.535714, p = 0.464214.
+  it("gender: the 2×2 test and the pair's z test, both corrected for sessions clustered in users", () => {
+    // F: U1 U3 U5 U8 → 8/2; M: U2 U4 U7 U9 U11 → 7/3.
+    // Design effects: F r = 1/4, Σ(y − r·n)² = 0.25 + 0.25 + 0.5625 + 0.0625 = 1.125, V = 1.125/64 <
+    // binomial 0.1875/8 → 1. M r = 3/7, Σ = (64 + 36 + 16 + 9 + 9)/49 = 134/49, V = 134/2401,
+    // binomial 12/343 → 67/42. Pearson χ² = 15/28 divided by the mean (1 + 67/42)/2 = 109/84 → 45/109.
+    // z = (1/4 − 3/7)/√(2/9·(1/8 + (67/42)/7)) = −0.637673, p = 0.523687.
     const b = breakdown(out.session_funnel.breakdowns, "gender");
     expect(b.values.map((v) => [v.value, v.units, v.converted])).toEqual([
       ["F", 8, 2],
       ["M", 7, 3],
       ["Unknown", 3, 0],
     ]);
-    expect(b.chi_squared!.statistic).toBeCloseTo(15 / 28, 10);
-    expect(b.comparisons[0]!.z).toBeCloseTo(-0.731925, 5);
-    expect(b.comparisons[0]!.p_value).toBeCloseTo(0.464214, 5);
+    expect(b.values[1]!.design_effect).toBeCloseTo(67 / 42, 10);
+    expect(b.chi_squared!.statistic).toBeCloseTo(45 / 109, 10);
+    expect(b.comparisons[0]!.z).toBeCloseTo(-0.637673, 5);
+    expect(b.comparisons[0]!.p_value).toBeCloseTo(0.523687, 5);
   });
 
   it("age bands: 17 falls outside the bands, 18/24/25/55/65 land on band edges", () => {

@@ -165,4 +165,9 @@ describe.each([1, 2, 3, 4, 5, 6, 7, 8])("random dataset seed %i", (seed) => {
   it("contains no BigInt and no numbers as strings", () => {
     expect(nonPlainValues(out)).toEqual([]);
   });
+
+  it("never lets clustering make a test more confident: design effects ≥ 1, and exactly 1 for one unit per user", () => {
+    for (const b of out.session_funnel.breakdowns) for (const v of b.values) expect(v.design_effect).toBeGreaterThanOrEqual(1);
+    for (const b of out.user_funnel.breakdowns) for (const v of b.values) expect(v.design_effect).toBeCloseTo(1, 9);
+  });
 });

@@ -21,6 +21,7 @@ export default {
     { name: "Overview", path: "/" },
     { name: "Cohorts", path: "/cohorts" },
     { name: "Funnel", path: "/funnel" },
+    { name: "Segments", path: "/segments" },
     { name: "Data & methods", path: "/data-methods" },
   ],
   // Framework's default stylesheet links Google Fonts; ours uses the theme without external fonts.

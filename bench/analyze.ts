@@ -12,7 +12,7 @@ const PANDAS_SECONDS_PER_MILLION_EVENTS = 5 / 1.85;
 
 export async function benchAnalyze(options: { large?: boolean } = {}): Promise<void> {
   const sizes = [{ label: "default (5,000 users)", users: 5000 }];
-  if (options.large !== false) sizes.push({ label: "large (68,000 users)", users: 68_000 });
+  if (options.large !== false) sizes.push({ label: "large (22,000 users)", users: 22_000 });
   const rows: (string | number)[][] = [["dataset", "events", "analysis s", "peak RSS MiB", "scan s", "analysis ÷ scan", "pandas-equivalent s", "speed-up vs pandas"]];
   for (const size of sizes) {
     const dir = await benchDataset(size.users);

@@ -12,8 +12,8 @@ const NOTEBOOK_EVENTS_PER_SECOND = 220_000;
 
 export async function benchGenerate(options: { large?: boolean } = {}): Promise<void> {
   const configs = [{ label: "default (5,000 users)", users: 5000 }];
-  // ~147 events per user at the default parameters, so 68,000 users give about 10M events.
-  if (options.large !== false) configs.push({ label: "large (68,000 users)", users: 68_000 });
+  // ~450 events per user at the default parameters, so 22,000 users give about 10M events.
+  if (options.large !== false) configs.push({ label: "large (22,000 users)", users: 22_000 });
   const rows: (string | number)[][] = [["dataset", "events", "seconds", "events/s", "peak RSS MiB", "floor s", "floor RSS MiB", "time ÷ floor", "× notebook"]];
   for (const config of configs) {
     process.stderr.write(`bench generate: ${config.label}…\n`);

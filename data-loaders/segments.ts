@@ -1,0 +1,191 @@
+/**
+ * Data for the Segments page: segments.json's summary (metrics.md §6–7), trimmed to what the page draws,
+ * and the SQL that computed it.
+ *
+ * Privacy: nothing per user leaves this file but the PCA scatter's sampled points, and those carry only
+ * their cluster and two coordinates: no user id, email or name.
+ *
+ * The SQL shown is the SQL computeSegments ran, recorded from the connection as it ran it (the feature
+ * query is also the segments module's exported userFeaturesSql): never a copy that could drift.
+ *
+ * Size: the scatter's points are sent as columns (x, y, cluster) and every non-integer is rounded, so
+ * the file stays small (tens of kilobytes gzipped on the default data).
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { computeSegments, type GroupProfile, type SegmentsSummary } from "../lib/analysis/segments";
+import type { AnalysisWindow } from "../lib/dataset/window";
+import { userFeaturesSql } from "../lib/segments/featureSql";
+import { WINDOW_SHOPPER_MIN_VIEWS } from "../lib/segments/profile";
+import { BUYS_SHARE, HIGH_SPEND_INDEX, LAPSED_RECENCY_Z, NEVER_BUYS_SHARE, type SegmentRule } from "../lib/segments/naming";
+import { formatCurrency, formatNumber, formatPercent } from "../src/components/format";
+import { withWarehouse } from "./warehouse";
+
+/** Rounds to `digits` decimals, without producing -0. */
+export function round(x: number, digits = 6): number {
+  const value = Math.round(x * 10 ** digits) / 10 ** digits;
+  return value === 0 ? 0 : value;
+}
+
+type Rounded<T> = T extends number ? number : T extends (infer U)[] ? Rounded<U>[] : T extends object ? { [K in keyof T]: Rounded<T[K]> } : T;
+
+/** Every number in a JSON-like value rounded to `digits` decimals (integers are left as they are). */
+export function roundDeep<T>(value: T, digits = 6): Rounded<T> {
+  if (typeof value === "number") return (Number.isInteger(value) ? value : round(value, digits)) as Rounded<T>;
+  if (Array.isArray(value)) return value.map((v) => roundDeep(v, digits)) as Rounded<T>;
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundDeep(v, digits)])) as Rounded<T>;
+  }
+  return value as Rounded<T>;
+}
+
+/** The statements computeSegments sent to DuckDB, in order. */
+export interface SegmentsSql {
+  /** One row per active user: every feature K-means sees, plus the planted segment where present. */
+  features: string;
+  /** The category preference counts: the table of cluster labels, then the query joining it to events. */
+  categories: string;
+}
+
+export interface SegmentsPageData {
+  window: AnalysisWindow;
+  n_users: number;
+  k: number;
+  inertia: number;
+  silhouette: number | null;
+  ari_vs_planted: number | null;
+  planted_users: number;
+  stability: SegmentsSummary["stability"];
+  k_selection: SegmentsSummary["k_selection"];
+  feature_definitions: SegmentsSummary["feature_definitions"];
+  clusters: SegmentsSummary["clusters"];
+  population: GroupProfile;
+  pca: {
+    explained_variance: [number, number];
+    loadings: [number[], number[]];
+    centroids: SegmentsSummary["pca"]["centroids"];
+    /** The sampled users as columns; point i is (x[i], y[i]) in cluster[i]. */
+    points: { x: number[]; y: number[]; cluster: number[] };
+  };
+  category_preferences: SegmentsSummary["category_preferences"];
+  method: SegmentsSummary["method"];
+  notes: string[];
+  /** Product views from which a user who never bought counts as a window shopper (the profiles' rate). */
+  window_shopper_min_views: number;
+  /** Why each cluster got its name: the rule's conditions, each with this cluster's value. */
+  naming: { cluster: number; evidence: string }[];
+  sql: SegmentsSql;
+}
+
+/** The page's data from computeSegments' summary and the SQL it ran. */
+export function segmentsPageData(summary: SegmentsSummary, statements: readonly string[]): SegmentsPageData {
+  const { pca } = summary;
+  const page = {
+    window: summary.window,
+    n_users: summary.n_users,
+    k: summary.k,
+    inertia: summary.inertia,
+    silhouette: summary.silhouette,
+    ari_vs_planted: summary.ari_vs_planted,
+    planted_users: summary.planted_users,
+    stability: summary.stability,
+    k_selection: summary.k_selection,
+    feature_definitions: summary.feature_definitions,
+    clusters: summary.clusters,
+    population: summary.population,
+    pca: {
+      explained_variance: pca.explained_variance,
+      loadings: pca.loadings,
+      centroids: pca.centroids,
+      // Deliberately not pca.points itself: each point there carries its user_id.
+      points: { x: pca.points.map((p) => p.x), y: pca.points.map((p) => p.y), cluster: pca.points.map((p) => p.cluster) },
+    },
+    category_preferences: summary.category_preferences,
+    notes: summary.notes,
+  };
+  return {
+    ...roundDeep(page, 6),
+    // Not rounded: the convergence tolerance is far below a millionth.
+    method: summary.method,
+    window_shopper_min_views: WINDOW_SHOPPER_MIN_VIEWS,
+    naming: summary.clusters.map((cluster) => ({ cluster: cluster.cluster, evidence: ruleEvidence(cluster, summary.population) })),
+    sql: segmentsSql(summary.window, statements),
+  } as SegmentsPageData;
+}
+
+/** Picks the feature and category statements out of what the connection ran. */
+export function segmentsSql(window: AnalysisWindow, statements: readonly string[]): SegmentsSql {
+  const features = userFeaturesSql(window);
+  if (!statements.some((sql) => sql === features)) throw new Error("segments: the feature query that ran is not userFeaturesSql(window)");
+  const assignment = statements.find((sql) => /^\s*CREATE OR REPLACE TEMP TABLE "segments_assignment"/i.test(sql));
+  const counts = statements.find((sql) => /\bJOIN "segments_assignment"/i.test(sql));
+  const categories =
+    assignment && counts
+      ? [
+          "-- 1. The cluster of every active user, appended from the K-means labels computed in TypeScript.",
+          `${assignment.trim()};`,
+          "",
+          "-- 2. Product views and purchases per cluster and category; shares and lifts are computed from these counts.",
+          `${dedent(counts)};`,
+        ].join("\n")
+      : "-- The category counts were not computed by SQL on this data.";
+  return { features: features.trim(), categories };
+}
+
+/** Removes the indentation a template literal inside a function gives its continuation lines. */
+function dedent(sql: string): string {
+  const lines = sql.trim().split("\n");
+  const indents = lines.slice(1).filter((line) => line.trim()).map((line) => /^ */.exec(line)![0].length);
+  const indent = Math.min(...indents, Infinity);
+  return [lines[0], ...lines.slice(1).map((line) => line.slice(Number.isFinite(indent) ? indent : 0))].join("\n");
+}
+
+const signed = (z: number) => (z > 0 ? `+${formatNumber(z, 2)}` : formatNumber(z, 2));
+const share = (p: number) => formatPercent(p, p > 0 && p < 0.01 ? 2 : 1);
+
+/**
+ * The naming rule's conditions (lib/segments/naming.ts), each with the cluster's own value, so a reader
+ * can check why a cluster is called what it is. The rules are tried in order; the first that holds names
+ * the cluster, so a later rule's text also says that the earlier ones did not hold.
+ */
+export function ruleEvidence(cluster: SegmentsSummary["clusters"][number], population: GroupProfile): string {
+  const z = cluster.centroid;
+  const bought = `${share(cluster.buyer_share.rate ?? 0)} have bought`;
+  const texts: Record<SegmentRule, () => string> = {
+    loyal_high_spenders: () =>
+      `${bought} (rule: at least 50%); revenue per user ${formatCurrency(cluster.revenue_per_user)} against ${formatCurrency(population.revenue_per_user)} for all active users ` +
+      `(rule: at least ${formatNumber(HIGH_SPEND_INDEX, 0)}×); orders ${signed(z.orders)} sd from the average (rule: at least +0.50); ` +
+      `days since last event ${signed(z.recency_days)} sd (rule: below +${formatNumber(LAPSED_RECENCY_Z, 2)}).`,
+    window_shoppers: () =>
+      `${bought} (rule: at most ${formatPercent(NEVER_BUYS_SHARE, 0)}); product views ${signed(z.product_views)} sd from the average on the log scale (rule: at least 0).`,
+    lapsed: () =>
+      `Days since last event ${signed(z.recency_days)} sd from the average (rule: at least +${formatNumber(LAPSED_RECENCY_Z, 2)}), ` +
+      `median ${formatNumber(cluster.spread.recency_days.median, 0)} days (rule: at least 30).`,
+    new_one_visit: () =>
+      `Median sessions ${formatNumber(cluster.spread.sessions.median, Number.isInteger(cluster.spread.sessions.median) ? 0 : 1)} (rule: at most 1), or days since first event at least 0.75 sd below the average ` +
+      `(this cluster: ${signed(z.tenure_days)} sd). No earlier rule (loyal high spenders, window shoppers, lapsed) held.`,
+    occasional_buyers: () =>
+      `${bought} (rule: at least ${formatPercent(BUYS_SHARE, 0)}); sessions ${signed(z.sessions)} sd from the average (rule: below 0).`,
+    regular_customers: () => `${bought} (rule: at least ${formatPercent(BUYS_SHARE, 0)}), and no earlier, more specific rule held.`,
+    casual_browsers: () => `No other rule held: the default name.`,
+  };
+  return texts[cluster.rule]();
+}
+
+/** Records every SQL text sent through `run` (which runAndReadAll and friends also go through). */
+function recordStatements(connection: DuckDBConnection): string[] {
+  const statements: string[] = [];
+  const run = connection.run.bind(connection);
+  connection.run = ((sql: string, ...rest: Parameters<DuckDBConnection["run"]> extends [string, ...infer R] ? R : never) => {
+    statements.push(sql);
+    return run(sql, ...rest);
+  }) as DuckDBConnection["run"];
+  return statements;
+}
+
+export function segmentsData(): Promise<SegmentsPageData> {
+  return withWarehouse(async ({ db, dataset }) => {
+    const statements = recordStatements(db.connection);
+    const { summary } = await computeSegments(db.connection, dataset.window, { seed: 42 });
+    return segmentsPageData(summary, statements);
+  });
+}

@@ -1,0 +1,93 @@
+// Who brings the money: each segment's share of active users (ring) against its share of revenue
+// (filled dot), joined by an arrow from the one to the other. A segment whose arrow points right earns
+// more than its headcount; one pointing left, less.
+import * as Plot from "@observablehq/plot";
+import { formatCurrency, formatInteger, formatPercent } from "./format.js";
+import { clusterColour, formatShare } from "./segmentData.js";
+
+export interface RevenueShareRow {
+  cluster: number;
+  segment: string;
+  users: number;
+  user_share: number;
+  revenue: number;
+  revenue_share: number;
+  revenue_per_user: number;
+}
+
+export interface RevenueShareOptions {
+  width: number;
+}
+
+
+export function segmentRevenueShare(rows: readonly RevenueShareRow[], { width }: RevenueShareOptions): SVGSVGElement | HTMLElement {
+  const narrow = width < 480;
+  const colour = (d: RevenueShareRow) => clusterColour(d.cluster);
+  // Labels are centred on their dot but kept off the edges, where they would be cut.
+  const edge = narrow ? 0.25 : 0.1;
+  const labelX = (share: number) => Math.min(1 - edge, Math.max(edge, share));
+  return Plot.plot({
+    width,
+    height: 60 + rows.length * 56,
+    marginLeft: narrow ? 110 : 160,
+    marginRight: 24,
+    marginTop: 16,
+    marginBottom: 40,
+    style: { fontSize: "12px" },
+    x: { domain: [0, 1], tickFormat: ".0%", grid: true, label: "Share of active users (ring) and of revenue (dot) →", labelAnchor: "right", ticks: narrow ? 5 : 10 },
+    y: { type: "band", domain: rows.map((r) => r.segment), label: null, axis: null, padding: 0.4 },
+    marks: [
+      Plot.axisY({ tickSize: 0, lineWidth: ((narrow ? 110 : 160) - 10) / 12, label: null }),
+      Plot.arrow(rows, {
+        x1: "user_share",
+        x2: "revenue_share",
+        y: "segment",
+        stroke: colour,
+        strokeWidth: 2.5,
+        headLength: 8,
+        insetStart: 7,
+        insetEnd: 7,
+        filter: (d: RevenueShareRow) => Math.abs(d.revenue_share - d.user_share) > 0.02,
+      }),
+      Plot.dot(rows, { x: "user_share", y: "segment", r: 6, stroke: colour, strokeWidth: 2.5, fill: "var(--theme-background)" }),
+      Plot.dot(rows, { x: "revenue_share", y: "segment", r: 6, fill: colour, stroke: "currentColor", strokeWidth: 1 }),
+      Plot.text(rows, {
+        x: (d: RevenueShareRow) => labelX(d.user_share),
+        y: "segment",
+        text: (d: RevenueShareRow) => `${formatShare(d.user_share)} of users`,
+        dy: -15,
+        fill: "currentColor",
+        stroke: "var(--theme-background)",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+        textAnchor: "middle",
+      }),
+      Plot.text(rows, {
+        x: (d: RevenueShareRow) => labelX(d.revenue_share),
+        y: "segment",
+        text: (d: RevenueShareRow) => `${formatShare(d.revenue_share)} of revenue`,
+        dy: 17,
+        fill: "currentColor",
+        stroke: "var(--theme-background)",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+        textAnchor: "middle",
+        fontWeight: 600,
+      }),
+      Plot.tip(
+        rows,
+        Plot.pointerY({
+          x: "revenue_share",
+          y: "segment",
+          channels: {
+            Segment: "segment",
+            Users: (d: RevenueShareRow) => `${formatInteger(d.users)} (${formatPercent(d.user_share)})`,
+            Revenue: (d: RevenueShareRow) => `${formatCurrency(d.revenue, { digits: 0 })} (${formatShare(d.revenue_share)})`,
+            "Revenue per user": (d: RevenueShareRow) => formatCurrency(d.revenue_per_user),
+          },
+          format: { x: false, y: false, Segment: true },
+        }),
+      ),
+    ],
+  });
+}

@@ -1,0 +1,3 @@
+import { segmentsData } from "../../data-loaders/segments";
+
+process.stdout.write(JSON.stringify(await segmentsData()));

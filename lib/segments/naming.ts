@@ -12,7 +12,8 @@ export type SegmentRule =
   | "loyal_high_spenders"
   | "window_shoppers"
   | "lapsed"
-  | "new_one_visit"
+  | "one_visit"
+  | "newcomers"
   | "occasional_buyers"
   | "regular_customers"
   | "casual_browsers";
@@ -103,13 +104,22 @@ export const RULES: readonly Rule[] = [
         : `and since none of them ever bought, only a cheap one.`),
   },
   {
-    rule: "new_one_visit",
-    name: "New / one-visit",
-    // A single visit for most of them, or arrived much later than the average user.
-    matches: (t) => t.median_sessions <= 1 || z(t, "tenure_days") <= -0.75,
+    rule: "one_visit",
+    name: "One-visit users",
+    // Most of them came once: a name about how often they came, not about when they arrived.
+    matches: (t) => t.median_sessions <= 1,
     meaning: (t) =>
-      `Most of them came ${t.median_sessions <= 1 ? "only once" : "only recently"} and ${buyers(t.buyer_share)}, ` +
-      `so onboarding and a first-purchase incentive decide whether they become customers.`,
+      `Most of them came only once and ${buyers(t.buyer_share)}, so the first visit (onboarding, a first-purchase ` +
+      `incentive, a reason to come back) decides whether they become customers.`,
+  },
+  {
+    rule: "newcomers",
+    name: "Newcomers",
+    // Arrived much later than the average user: too early to tell what they will become.
+    matches: (t) => z(t, "tenure_days") <= -0.75,
+    meaning: (t) =>
+      `They arrived recently and ${buyers(t.buyer_share)}, so onboarding and a first-purchase incentive decide ` +
+      `whether they become customers.`,
   },
   {
     rule: "occasional_buyers",

@@ -56,8 +56,8 @@ describe("nameClusters rules", () => {
   });
 
   it("names single-visit or late-arriving users new / one-visit", () => {
-    expect(nameOf(traits({ buyer_share: 0.05, median_sessions: 1, z: { product_views: -1 } })).name).toBe("New / one-visit");
-    expect(nameOf(traits({ median_sessions: 3, z: { tenure_days: -1.5 } })).rule).toBe("new_one_visit");
+    expect(nameOf(traits({ buyer_share: 0.05, median_sessions: 1, z: { product_views: -1 } })).name).toBe("One-visit users");
+    expect(nameOf(traits({ median_sessions: 3, z: { tenure_days: -1.5 } })).name).toBe("Newcomers");
   });
 
   it("tells occasional buyers from regular customers by visit frequency", () => {

@@ -160,9 +160,12 @@ export function ruleEvidence(cluster: SegmentsSummary["clusters"][number], popul
     lapsed: () =>
       `Days since last event ${signed(z.recency_days)} sd from the average (rule: at least +${formatNumber(LAPSED_RECENCY_Z, 2)}), ` +
       `median ${formatNumber(cluster.spread.recency_days.median, 0)} days (rule: at least 30).`,
-    new_one_visit: () =>
-      `Median sessions ${formatNumber(cluster.spread.sessions.median, Number.isInteger(cluster.spread.sessions.median) ? 0 : 1)} (rule: at most 1), or days since first event at least 0.75 sd below the average ` +
-      `(this cluster: ${signed(z.tenure_days)} sd). No earlier rule (loyal high spenders, window shoppers, lapsed) held.`,
+    one_visit: () =>
+      `Median sessions ${formatNumber(cluster.spread.sessions.median, Number.isInteger(cluster.spread.sessions.median) ? 0 : 1)} (rule: at most 1). ` +
+      `No earlier rule (loyal high spenders, window shoppers, lapsed) held.`,
+    newcomers: () =>
+      `Days since first event ${signed(z.tenure_days)} sd from the average (rule: at most −0.75). ` +
+      `No earlier rule (loyal high spenders, window shoppers, lapsed, one-visit) held.`,
     occasional_buyers: () =>
       `${bought} (rule: at least ${formatPercent(BUYS_SHARE, 0)}); sessions ${signed(z.sessions)} sd from the average (rule: below 0).`,
     regular_customers: () => `${bought} (rule: at least ${formatPercent(BUYS_SHARE, 0)}), and no earlier, more specific rule held.`,

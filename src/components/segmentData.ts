@@ -372,7 +372,7 @@ export function ariWords(ari: number): string {
 
 /**
  * Where the planted segments went, in one sentence: planted segments grouped by the segment that holds
- * most of their users, e.g. "Most of planted Occasional (81%) and Regular (57%) users are in New / one-visit;
+ * most of their users, e.g. "Most of planted Occasional (81%) and Regular (57%) users are in One-visit users;
  * most of planted High Value (76%) in Loyal high spenders."
  */
 export function plantedSentence(splits: readonly PlantedSplit[]): string {

@@ -2,7 +2,7 @@
  * The cache key of a generated dataset: everything that changes its bytes. That is the generator's
  * parameters, the source of the code that produces it, and the versions of the libraries that write it.
  */
-import { createHash } from "node:crypto";
+import { type Hash, createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { GeneratorParams } from "../lib/generator/params";
@@ -19,10 +19,9 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-export function generatedDatasetKey(params: GeneratorParams): string {
-  const hash = createHash("sha256");
-  hash.update(JSON.stringify({ ...params, start: params.start.toISOString() }));
-  for (const folder of GENERATOR_SOURCES) {
+/** Feeds the source of `folders` (under the project root) and the library versions into `hash`. */
+export function hashCode(hash: Hash, folders: readonly string[]): void {
+  for (const folder of folders) {
     for (const file of filesUnder(join(PROJECT_ROOT, folder))) {
       hash.update(relative(PROJECT_ROOT, file));
       hash.update(readFileSync(file));
@@ -32,5 +31,11 @@ export function generatedDatasetKey(params: GeneratorParams): string {
     const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string };
     hash.update(`${name}@${pkg.version}`);
   }
+}
+
+export function generatedDatasetKey(params: GeneratorParams): string {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify({ ...params, start: params.start.toISOString() }));
+  hashCode(hash, GENERATOR_SOURCES);
   return hash.digest("hex").slice(0, 16);
 }

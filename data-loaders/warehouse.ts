@@ -11,12 +11,13 @@
  */
 import { join } from "node:path";
 import { type Database, openDatabase } from "../lib/db/duckdb";
-import { type DatasetSummary, MANIFEST_FILE, type ReadOptions, readDataset } from "../lib/dataset/readDataset";
+import { type DatasetSummary, MANIFEST_FILE, type ReadOptions } from "../lib/dataset/readDataset";
 import { DEFAULT_PARAMS, type GeneratorParams, validateParams } from "../lib/generator/params";
 import { writeGeneratedDataset } from "../lib/generator/writeDataset";
 import { parseDate, parseInteger } from "../lib/cli/args";
 import { buildOnce } from "./buildOnce";
 import { generatedDatasetKey } from "./cacheKey";
+import { loadValidated, validatedWarehouse } from "./validatedWarehouse";
 import { PROJECT_ROOT } from "./projectRoot";
 
 export const CACHE_DIR = join(PROJECT_ROOT, ".cache", "datasets");
@@ -79,12 +80,16 @@ export interface Warehouse {
   folder: string;
 }
 
-/** Opens the build's dataset in a fresh in-memory DuckDB. Close `db` when done. */
+/**
+ * Opens the build's dataset in a fresh in-memory DuckDB. Close `db` when done. The input is validated
+ * once per build (validatedWarehouse.ts); each loader then loads the clean tables.
+ */
 export async function openWarehouse(source: DataSource = dataSourceFromEnv()): Promise<Warehouse> {
   const folder = await datasetFolder(source);
+  const validated = await validatedWarehouse(folder, source.read);
   const db = await openDatabase();
   try {
-    const dataset = await readDataset(db.connection, folder, source.read);
+    const dataset = await loadValidated(db.connection, validated);
     return { db, dataset, source, folder };
   } catch (error) {
     db.close();

@@ -31,7 +31,9 @@ export default {
   style: "style.css",
   // Without an icon the browser asks for /favicon.ico, a 404 on most static hosts.
   head: `<link rel="icon" href="/favicon.svg" type="image/svg+xml" sizes="any">\n${templateFixes}`,
-  footer: "Built with Observable Framework and DuckDB from a seeded synthetic dataset.",
+  footer: process.env.EVENT_KIT_DATA
+    ? "Built with Observable Framework and DuckDB from the data this report was given."
+    : "Built with Observable Framework and DuckDB from a seeded synthetic dataset.",
   search: false,
   linkify: false,
 };

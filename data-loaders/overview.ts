@@ -32,10 +32,14 @@ export function overviewData(): Promise<OverviewData> {
       (v) => v.cohort_by === "registration" && v.activity === "any_event" && v.granularity === "month" && v.mode === "on",
     );
     const [shoppers] = await queryRows<{ window_shoppers: number; active_users: number; median_views: number }>(connection, WINDOW_SHOPPER_SQL);
+    const recorded = new Set(
+      (await queryRows<{ event_type: string }>(connection, "SELECT DISTINCT event_type FROM events")).map((r) => r.event_type),
+    );
     const insights = [
-      funnelLeak(funnels.session_funnel.steps),
+      funnelLeak(funnels.session_funnel.steps, recorded),
       defaultRetention ? retentionSummary(defaultRetention) : null,
-      shoppers ? windowShoppers(shoppers.window_shoppers, shoppers.active_users, shoppers.median_views) : null,
+      // Window shoppers are defined by product views: data without any has nothing to say about them.
+      shoppers && recorded.has("product_view") ? windowShoppers(shoppers.window_shoppers, shoppers.active_users, shoppers.median_views) : null,
       segmentDifference(funnels.session_funnel.breakdowns),
       interestVersusPurchase(funnels.category_funnel),
     ].filter((insight): insight is Insight => insight !== null);

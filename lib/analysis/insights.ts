@@ -23,8 +23,13 @@ export type Insight =
   | { kind: "interest_vs_purchase"; most_viewed: string; best_selling: string; viewed_share: number; sold_share: number; viewed_conversion: number; sold_conversion: number; significant: boolean; p_value: number; href: "funnel" }
   | { kind: "window_shoppers"; users: number; active_users: number; share: Rate; median_views: number; href: "segments" };
 
-/** The step with the lowest conversion from the one before: where the funnel leaks most. */
-export function funnelLeak(steps: readonly FunnelStep[]): Insight | null {
+/**
+ * The step with the lowest conversion from the one before: where the funnel leaks most. Null when the
+ * data never records one of the later steps' event types (`recorded`, when given): a step that cannot
+ * happen in the data is not a leak.
+ */
+export function funnelLeak(steps: readonly FunnelStep[], recorded?: ReadonlySet<string>): Insight | null {
+  if (recorded && steps.slice(1).some((step) => !recorded.has(step.step))) return null;
   let worst: { index: number; rate: number } | null = null;
   for (let i = 1; i < steps.length; i++) {
     const rate = steps[i]!.rate_from_previous;

@@ -87,7 +87,8 @@ export async function measureRealism(connection: DuckDBConnection, window: Analy
     nullif((count(*) FILTER (WHERE hour(started) BETWEEN 18 AND 21)) / 4.0, 0) AS ratio
     FROM realism_sessions WHERE started IS NOT NULL`);
   const prices = await one(connection, `SELECT min(price)::DOUBLE AS min, max(price)::DOUBLE AS max,
-    median(price)::DOUBLE AS median, stddev_pop(ln(price))::DOUBLE AS ln_sd FROM products`);
+    -- ln(0) is an error in DuckDB, and brought data may have free products (a price of 0 is kept).
+    median(price)::DOUBLE AS median, stddev_pop(CASE WHEN price > 0 THEN ln(price) END)::DOUBLE AS ln_sd FROM products`);
   const concentration = await one(connection, `WITH views AS (
       SELECT p.product_id, count(e.event_id) AS n FROM products p
       LEFT JOIN events e ON e.product_id = p.product_id AND e.event_type = 'product_view' GROUP BY p.product_id),

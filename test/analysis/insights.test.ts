@@ -15,6 +15,14 @@ describe("funnelLeak", () => {
     const leak = funnelLeak([step("session_start", 1000, 1), step("product_view", 800, 0.8), step("add_to_cart", 100, 0.125), step("purchase", 40, 0.4)]);
     expect(leak).toMatchObject({ from: "product_view", to: "add_to_cart", reached: 800, continued: 100, rate: { rate: 0.125 } });
   });
+  it("calls no step a leak when the data never records a later step's event type", () => {
+    // Purchases-only data: views and carts cannot happen, so a 0% "view rate" is not a leak.
+    const steps = [step("session_start", 100, 1), step("product_view", 0, 0), step("add_to_cart", 0, null), step("purchase", 0, null)];
+    expect(funnelLeak(steps, new Set(["session_start", "purchase"]))).toBeNull();
+    const recordedAll = new Set(["session_start", "product_view", "add_to_cart", "purchase"]);
+    const full = [step("session_start", 1000, 1), step("product_view", 800, 0.8), step("add_to_cart", 100, 0.125), step("purchase", 40, 0.4)];
+    expect(funnelLeak(full, recordedAll)).toEqual(funnelLeak(full));
+  });
   it("gives nothing for a funnel nobody entered", () => {
     expect(funnelLeak([step("a", 0, null), step("b", 0, null)])).toBeNull();
   });

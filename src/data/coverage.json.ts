@@ -1,0 +1,3 @@
+import { coverageData } from "../../data-loaders/coverage";
+
+process.stdout.write(JSON.stringify(await coverageData()));

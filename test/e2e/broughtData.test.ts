@@ -1,0 +1,135 @@
+// The report on brought data, in Chromium: the REES46 fixture (a foreign schema through the preset,
+// three hours of data, no registrations, no session starts) and a seed-schema folder holding only
+// purchases. Each is built in a scratch copy of the project (test/e2e/support/broughtBuild.ts), so
+// dist/ and the loader cache that the other e2e files use are never touched.
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { SCRIPT_CATEGORY, SCRIPT_EVENT_TYPE, writePurchasesOnlyDataset } from "../helpers/purchasesOnlyDataset.js";
+import { tempDir } from "../helpers/tempDir.js";
+import { describeViolations, seriousViolations } from "./support/axe.js";
+import { launchChromium, openPage } from "./support/browser.js";
+import { buildOnBroughtData } from "./support/broughtBuild.js";
+import { inspectCharts } from "./support/charts.js";
+import { ROOT } from "./support/paths.js";
+import { serveStatic, type StaticServer } from "./support/server.js";
+
+const REES46 = join(ROOT, "..", "shared", "fixtures", "rees46-2019-10-head.csv");
+const PAGES = ["/", "/cohorts", "/funnel", "/segments", "/data-methods"];
+const EMAIL = /[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\b/;
+
+interface Case {
+  name: string;
+  env: () => Record<string, string>;
+  /** data-missing keys each page must show, in its default view. */
+  missing: Record<string, string[]>;
+  validation: { read: number; loaded: number; setAside: number };
+}
+
+const purchases = tempDir("event-kit-purchases-");
+const purchaseRows = writePurchasesOnlyDataset(purchases.path);
+
+const CASES: Case[] = [
+  {
+    name: "rees46",
+    env: () => ({ EVENT_KIT_DATA: REES46, EVENT_KIT_PRESET: "rees46" }),
+    missing: {
+      "/cohorts": ["registrations", "cohort-heatmap", "cohort-average", "cohort-ltv"],
+      "/funnel": ["funnel-breakdown"],
+    },
+    validation: { read: 17_433, loaded: 17_428, setAside: 5 },
+  },
+  {
+    name: "purchases-only",
+    env: () => ({ EVENT_KIT_DATA: purchases.path }),
+    missing: {
+      "/cohorts": ["registrations"],
+      "/funnel": ["funnel-steps", "funnel-time", "funnel-trend", "funnel-breakdown", "category-steps", "category-interest", "product-interest"],
+    },
+    validation: { read: purchaseRows, loaded: purchaseRows - 1, setAside: 1 },
+  },
+];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  purchases.cleanup();
+});
+
+describe.each(CASES)("built on $name", (c) => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serveStatic(await buildOnBroughtData(c.name, c.env()));
+  }, 240_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  test.each(PAGES)("%s renders without errors, explains what it cannot draw, and passes axe", async (path) => {
+    const opened = await openPage(browser, server.origin, path);
+    try {
+      const { page } = opened;
+      expect({ errors: opened.errors, failed: opened.failedRequests, outside: opened.outsideRequests }).toEqual({ errors: [], failed: [], outside: [] });
+      for (const chart of await inspectCharts(page)) {
+        expect(chart.drawnMarks, `${chart.name} draws marks`).toBeGreaterThan(0);
+        expect(chart.textAlternative, `${chart.name} has a text alternative`).not.toBe("");
+      }
+      const shown = await page.locator("[data-missing]").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.missing));
+      for (const key of c.missing[path] ?? []) expect(shown, `${path} explains ${key}`).toContain(key);
+      for (const card of await page.locator(".missing-card").all()) {
+        expect((await card.locator(".missing-card-reason").innerText()).length).toBeGreaterThan(40);
+      }
+      const text = await page.locator("#observablehq-main").innerText();
+      if (path === "/") expect(text, "the Overview does not call brought data synthetic").not.toMatch(/synthetic/i);
+      expect(text).not.toMatch(EMAIL);
+      expect(text).not.toMatch(/\bNaN\b|undefined|Infinity/);
+      const violations = await seriousViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test("the Data page's validation section states read = loaded + set aside with the numbers", async () => {
+    const opened = await openPage(browser, server.origin, "/data-methods");
+    try {
+      const events = opened.page.locator("[data-validation] .validation-invariant li[data-table=events]");
+      const { read, loaded, setAside } = c.validation;
+      expect(await events.evaluate((li) => ({ ...(li as HTMLElement).dataset }))).toMatchObject({
+        read: String(read),
+        loaded: String(loaded),
+        setAside: String(setAside),
+      });
+      // Thousands are grouped with a thin space or a comma, whichever the page's formatter uses.
+      const digits = (await events.innerText()).replace(/(\d)[\s,\u00a0\u202f](?=\d{3}\b)/g, "$1");
+      expect(digits).toContain(`${read} rows read = ${loaded} loaded + ${setAside} set aside`);
+      expect(await opened.page.locator("[data-validation] .validation-reasons tbody tr").count()).toBeGreaterThan(0);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+test("markup in brought values renders as text and never runs", async () => {
+  const server = await serveStatic(join(ROOT, ".cache", "e2e-brought", "purchases-only", "dist"));
+  try {
+    for (const path of ["/data-methods", "/segments"]) {
+      const opened = await openPage(browser, server.origin, path);
+      try {
+        const text = await opened.page.locator("#observablehq-main").innerText();
+        const literal = path === "/data-methods" ? SCRIPT_EVENT_TYPE : SCRIPT_CATEGORY;
+        expect(text, `${path} shows ${literal} literally`).toContain(literal);
+        expect(await opened.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+        expect(opened.errors).toEqual([]);
+      } finally {
+        await opened.close();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+});

@@ -1,13 +1,16 @@
 /** `npm run bench -- NAME [--quick]`: runs one benchmark (or all) and prints ratios against baselines measured in the same run. */
 import { benchAnalyze } from "./analyze";
 import { benchGenerate } from "./generate";
+import { benchPageWeight } from "./pageWeight";
 import { benchSegments } from "./segments";
 
-const HELP = `Usage: npm run bench -- [generate|analyze|segments|all] [--quick]
+const HELP = `Usage: npm run bench -- [generate|analyze|segments|pageweight|all] [--quick]
 
   generate   generator events/s and peak RSS, default and ~10M-event datasets, beside a DuckDB write floor
   analyze    retention + funnels on the default and ~10M-event datasets, beside one DuckDB scan by user
   segments   K-means path on 1M users (k selection, fit, assignment), beside a one-pass floor
+  pageweight each built page: data shipped (KB gzipped) and time until its charts are drawn in headless
+             Chromium, against 300 KB and 1.5 s, beside a trivial static page's load time
   all        every benchmark above
   --quick    skip the large datasets
   -h, --help show this help`;
@@ -16,6 +19,7 @@ const benches: Record<string, (quick: boolean) => Promise<void>> = {
   generate: (quick) => benchGenerate({ large: !quick }),
   analyze: (quick) => benchAnalyze({ large: !quick }),
   segments: (quick) => benchSegments({ quick }),
+  pageweight: () => benchPageWeight(),
 };
 
 const args = process.argv.slice(2);

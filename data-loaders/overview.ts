@@ -1,6 +1,7 @@
 /** Data for the Overview page: the headline numbers, the key insights, and what data they were computed on. */
 import { type Headline, HEADLINE_SQL, computeHeadline } from "../lib/analysis/headline";
-import { computeCohorts } from "../lib/analysis/cohorts";
+import { computeRetention } from "../lib/retention/computeRetention";
+import type { RetentionVariant } from "../lib/retention/types";
 import { computeFunnels } from "../lib/analysis/funnels";
 import {
   type Insight,
@@ -23,14 +24,15 @@ export interface OverviewData {
   sql: { headline: string; window_shoppers: string };
 }
 
+const DEFAULT_VARIANT: RetentionVariant = { cohort_by: "registration", activity: "any_event", granularity: "month", mode: "on" };
+
 export function overviewData(): Promise<OverviewData> {
   return withWarehouse(async ({ db, dataset, source }) => {
     const connection = db.connection;
     const funnels = await computeFunnels(connection, dataset.window);
-    const cohorts = await computeCohorts(connection, dataset.window);
-    const defaultRetention = cohorts.retention.find(
-      (v) => v.cohort_by === "registration" && v.activity === "any_event" && v.granularity === "month" && v.mode === "on",
-    );
+    // Only the default variant (metrics.md §3) is quoted here; the Cohorts page computes the others.
+    const { retention } = await computeRetention(connection, dataset.window, { variants: [DEFAULT_VARIANT], ltv: [] });
+    const defaultRetention = retention[0];
     const [shoppers] = await queryRows<{ window_shoppers: number; active_users: number; median_views: number }>(connection, WINDOW_SHOPPER_SQL);
     const recorded = new Set(
       (await queryRows<{ event_type: string }>(connection, "SELECT DISTINCT event_type FROM events")).map((r) => r.event_type),

@@ -1,7 +1,6 @@
 /** `npm run analyze -- --data DIR --out OUT`: computes every published analysis of a dataset folder. */
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { openDatabase } from "../db/duckdb";
 import { type ReadOptions, readDataset } from "../dataset/readDataset";
 import { PRESET_NAMES } from "../ingest/presets";
@@ -10,7 +9,7 @@ import { computeFunnels } from "../analysis/funnels";
 import { computeHeadline } from "../analysis/headline";
 import { computeSegments, writeUserSegmentsParquet } from "../analysis/segments";
 import { writeJsonFile } from "../output/writeJsonFile";
-import { UsageError, joinNegativeValues, parseInteger } from "./args";
+import { UsageError, parseFlags, parseInteger } from "./args";
 
 const HELP = `Usage: npm run analyze -- --data PATH --out OUT [options]
 
@@ -49,26 +48,16 @@ export interface AnalyzeCommand {
 }
 
 export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): AnalyzeCommand | undefined {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: joinNegativeValues(argv),
-      strict: true,
-      allowPositionals: false,
-      options: {
-        data: { type: "string" },
-        out: { type: "string" },
-        seed: { type: "string" },
-        mapping: { type: "string" },
-        preset: { type: "string" },
-        pseudonymize: { type: "boolean" },
-        "pseudonym-key": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message.split("\n")[0]!);
-  }
+  const values = parseFlags(argv, {
+    data: { type: "string" },
+    out: { type: "string" },
+    seed: { type: "string" },
+    mapping: { type: "string" },
+    preset: { type: "string" },
+    pseudonymize: { type: "boolean" },
+    "pseudonym-key": { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
   if (values.help) return undefined;
   if (!values.data) throw new UsageError("--data DIR is required");
   if (!values.out) throw new UsageError("--out OUT is required");

@@ -1,4 +1,5 @@
 /** Small, strict parsers for command-line values: each throws one clear line naming the flag. */
+import { type ParseArgsConfig, parseArgs } from "node:util";
 export class UsageError extends Error {
   override name = "UsageError";
 }
@@ -43,4 +44,16 @@ export function parseChoice<T extends string>(flag: string, text: string | undef
   if (text === undefined) return undefined;
   if (!(choices as readonly string[]).includes(text)) throw new UsageError(`--${flag} must be one of ${choices.join(", ")}, got "${text}"`);
   return text as T;
+}
+
+/**
+ * Parses long flags strictly (no positionals, unknown flags refused), with negative numbers joined to
+ * their flag; parseArgs' own multi-line error becomes one UsageError line.
+ */
+export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(argv: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: joinNegativeValues(argv), strict: true, allowPositionals: false, options }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message.split("\n")[0]!);
+  }
 }

@@ -1,10 +1,9 @@
 /** `npm run generate -- [flags]`: writes a seeded synthetic e-commerce dataset folder. */
-import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { DEFAULT_PARAMS, type GeneratorParams } from "../generator/params";
 import { writeGeneratedDataset } from "../generator/writeDataset";
 import { DATASET_FORMATS, type DatasetFormat } from "../dataset/exportDataset";
-import { UsageError, joinNegativeValues, parseChoice, parseDate, parseInteger } from "./args";
+import { UsageError, parseChoice, parseDate, parseFlags, parseInteger } from "./args";
 
 const HELP = `Usage: npm run generate -- --out DIR [options]
 
@@ -32,26 +31,16 @@ export interface GenerateCommand {
 
 /** Parses argv into a command, or throws UsageError with one line. Returns undefined for --help. */
 export function parseGenerateArgs(argv: string[]): GenerateCommand | undefined {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: joinNegativeValues(argv),
-      strict: true,
-      allowPositionals: false,
-      options: {
-        out: { type: "string" },
-        users: { type: "string" },
-        days: { type: "string" },
-        start: { type: "string" },
-        seed: { type: "string" },
-        products: { type: "string" },
-        format: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message.split("\n")[0]!);
-  }
+  const values = parseFlags(argv, {
+    out: { type: "string" },
+    users: { type: "string" },
+    days: { type: "string" },
+    start: { type: "string" },
+    seed: { type: "string" },
+    products: { type: "string" },
+    format: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
   if (values.help) return undefined;
   if (!values.out) throw new UsageError("--out DIR is required");
   return {

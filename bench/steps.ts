@@ -37,27 +37,36 @@ const steps: Record<string, (args: Args) => Promise<Record<string, number>>> = {
     db.close();
     return { rows };
   },
-  /** The baseline of the analysis: one scan of the events file aggregating every event by user. */
+  /**
+   * The baseline of the analysis: one scan of the events file aggregating every event by user. Every
+   * aggregate is summed into the result: DuckDB drops aggregates nobody reads, and a bare count of the
+   * groups ran in 0.03 s on 10M events (a scan of one column), not the scan the target means.
+   */
   async scanByUser(args) {
     const db = await openDatabase();
     const file = sqlString(join(String(args.data), "events.parquet"));
-    const reader = await db.connection.runAndReadAll(`SELECT count(*)::INTEGER AS users FROM (
+    const reader = await db.connection.runAndReadAll(`SELECT count(*)::INTEGER AS users, sum(events)::BIGINT AS events,
+        min(first)::VARCHAR AS first, max(last)::VARCHAR AS last, sum(purchases)::BIGINT AS purchases, sum(revenue)::DOUBLE AS revenue FROM (
       SELECT user_id, count(*) AS events, min("timestamp") AS first, max("timestamp") AS last,
              count(*) FILTER (WHERE event_type = 'purchase') AS purchases,
              sum(price * quantity) FILTER (WHERE event_type = 'purchase') AS revenue
       FROM read_parquet(${file}) GROUP BY user_id)`);
     db.close();
-    return { users: Number(reader.getRowObjectsJS()[0]!.users) };
+    const row = reader.getRowObjectsJS()[0]!;
+    return { users: Number(row.users), events: Number(row.events) };
   },
   /** The whole analysis as `npm run analyze` runs it, without segments (benchmarked on their own). */
   async analyze(args) {
     const db = await openDatabase();
+    const started = performance.now();
     const { window, rows } = await readDataset(db.connection, String(args.data));
+    const read = performance.now();
     await computeHeadline(db.connection);
     await computeCohorts(db.connection, window);
     await computeFunnels(db.connection, window);
+    const done = performance.now();
     db.close();
-    return { events: rows.events };
+    return { events: rows.events, readSeconds: (read - started) / 1000, analysisSeconds: (done - read) / 1000 };
   },
 };
 

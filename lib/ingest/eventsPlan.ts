@@ -9,7 +9,7 @@
 import { type AnalysisWindow, sqlTimestamp } from "../dataset/window";
 import { sqlString } from "../db/duckdb";
 import { type ColumnSpec, findColumn, requireColumns, stageColumn } from "./columns";
-import { MAX_TEXT_LENGTH, PLAUSIBLE_FROM, PLAUSIBLE_TO } from "./limits";
+import { PLAUSIBLE_FROM, PLAUSIBLE_TO, tooLongSql } from "./limits";
 import { type Mapping, REQUIRED_TARGETS, type TargetColumn } from "./mapping";
 import type { InspectedSource, LoadedSource, SourceColumn } from "./readSource";
 import type { StageColumn, StagePlan, StageRule } from "./stage";
@@ -70,6 +70,39 @@ function specs(mapping: Mapping): Record<TargetColumn, ColumnSpec> {
   };
 }
 
+const KNOWN_PRODUCTS = "__ingest_known_products";
+const PRICED_PRODUCTS = "__ingest_priced_products";
+
+/**
+ * Is the product in the products table, and does it have a price there (for a purchase without one)?
+ * Asked of an ENUM type holding the product ids: TRY_CAST to it is NULL for an unknown id, a hash
+ * lookup that keeps the rows in file order (a join with the products table does not). The fill of a
+ * missing price or category from the products table happens after loading (fillFromProductsSql).
+ */
+function productLookup(): NonNullable<StagePlan["lookup"]> {
+  const types = [
+    [KNOWN_PRODUCTS, "product_id IS NOT NULL"],
+    [PRICED_PRODUCTS, "product_id IS NOT NULL AND price IS NOT NULL"],
+  ] as const;
+  return {
+    prepare: types.flatMap(([name, where]) => [
+      `DROP TYPE IF EXISTS ${name}`,
+      `CREATE TYPE ${name} AS ENUM (SELECT DISTINCT product_id FROM products WHERE ${where} ORDER BY product_id)`,
+    ]),
+    columns: [
+      `TRY_CAST(l3.product_id AS ${KNOWN_PRODUCTS}) IS NOT NULL AS __known_product`,
+      `TRY_CAST(l3.product_id AS ${PRICED_PRODUCTS}) IS NOT NULL AS __priced_product`,
+    ],
+    cleanup: types.map(([name]) => `DROP TYPE IF EXISTS ${name}`),
+  };
+}
+
+/** After loading: a product event's missing price or category, from the products table. */
+export const fillFromProductsSql = `UPDATE events SET
+    price = coalesce(events.price, p.price), category = coalesce(events.category, p.category)
+  FROM products p
+  WHERE p.product_id = events.product_id AND (events.price IS NULL OR events.category IS NULL)`;
+
 export interface EventsPlanOptions {
   mapping: Mapping;
   /** Check product ids against the loaded products table, and fill a missing price or category from it. */
@@ -84,7 +117,6 @@ export function eventsPlan(source: LoadedSource, resolved: ResolvedColumns, opti
   const columns: StageColumn[] = (Object.keys(spec) as TargetColumn[]).map((target) => stageColumn(spec[target], resolved[target] ?? []));
   const has = (target: TargetColumn) => resolved[target] !== undefined;
   const excluded = [...mapping.eventTypes].filter(([, to]) => to === null).map(([from]) => from);
-  const price = options.products ? "coalesce(price, __product_price)" : "price";
 
   const rules: StageRule[] = [
     { reason: "missing_user_id", when: "user_id IS NULL", column: "user_id" },
@@ -108,7 +140,11 @@ export function eventsPlan(source: LoadedSource, resolved: ResolvedColumns, opti
     { reason: "bad_price", when: `"__bad_price"`, column: "price" },
     { reason: "negative_price", when: "price < 0", column: "price" },
     { reason: "implausible_price", when: `price > ${mapping.maxPrice}`, column: "price" },
-    { reason: "missing_price", when: `event_type = 'purchase' AND ${price} IS NULL`, column: "price" },
+    {
+      reason: "missing_price",
+      when: `event_type = 'purchase' AND price IS NULL${options.products ? " AND NOT __priced_product" : ""}`,
+      column: "price",
+    },
   );
   if (has("quantity")) {
     rules.push({ reason: "missing_quantity", when: `event_type IN (${LINE_EVENTS}) AND "__t_quantity" IS NULL`, column: "quantity" });
@@ -118,7 +154,7 @@ export function eventsPlan(source: LoadedSource, resolved: ResolvedColumns, opti
     { reason: "quantity_not_positive", when: `event_type IN (${LINE_EVENTS}) AND quantity < 1`, column: "quantity" },
   );
   for (const c of ["event_id", "user_id", "session_id", "product_id", "product_name", "category"] as const) {
-    if (has(c)) rules.push({ reason: "value_too_long", when: `length(${c}) > ${MAX_TEXT_LENGTH}`, column: c });
+    if (has(c)) rules.push({ reason: "value_too_long", when: tooLongSql(c), column: c });
   }
   if (options.products) rules.push({ reason: "unknown_product", when: "product_id IS NOT NULL AND NOT __known_product", column: "product_id" });
   if (options.window) {
@@ -133,14 +169,7 @@ export function eventsPlan(source: LoadedSource, resolved: ResolvedColumns, opti
     table: "events",
     source,
     columns,
-    ...(options.products
-      ? {
-          lookup: {
-            join: `LEFT JOIN products __p ON __p.product_id = l3.product_id`,
-            columns: ["__p.product_id IS NOT NULL AS __known_product", "__p.price AS __product_price", "__p.category AS __product_category"],
-          },
-        }
-      : {}),
+    ...(options.products ? { lookup: productLookup() } : {}),
     rules,
     duplicates: has("event_id")
       ? { reason: "duplicate_event_id", key: ["event_id"], column: "event_id" }

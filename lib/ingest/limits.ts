@@ -16,3 +16,11 @@ export const MAX_LINE_BYTES = 2_000_000;
 export const EXAMPLES_PER_REASON = 3;
 /** Example values are cut to this many characters. */
 export const EXAMPLE_VALUE_LENGTH = 80;
+
+/**
+ * SQL: the text `column` is longer than MAX_TEXT_LENGTH characters. strlen (bytes, stored with the
+ * string) gates length (characters, a walk over the string): a string of more characters has more bytes.
+ */
+export function tooLongSql(column: string): string {
+  return `(strlen(${column}) > ${MAX_TEXT_LENGTH} AND length(${column}) > ${MAX_TEXT_LENGTH})`;
+}

@@ -5,7 +5,7 @@
  * aside takes its events with it; the report shows both.
  */
 import { type ColumnSpec, findColumn, requireColumns, stageColumn } from "./columns";
-import { MAX_TEXT_LENGTH } from "./limits";
+import { tooLongSql } from "./limits";
 import type { InspectedSource, LoadedSource, SourceColumn } from "./readSource";
 import type { StagePlan } from "./stage";
 import { parseDouble } from "./valueSql";
@@ -39,7 +39,7 @@ export function productsPlan(source: LoadedSource, sources: Record<string, Sourc
       { reason: "implausible_price", when: `price > ${maxPrice}`, column: "price" },
       ...["product_id", "product_name", "category"]
         .filter(has)
-        .map((c) => ({ reason: "value_too_long" as const, when: `length(${c}) > ${MAX_TEXT_LENGTH}`, column: c })),
+        .map((c) => ({ reason: "value_too_long" as const, when: tooLongSql(c), column: c })),
     ],
     duplicates: { reason: "duplicate_product_id", key: ["product_id"], column: "product_id" },
     required: ["product_id"],

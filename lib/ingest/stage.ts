@@ -54,12 +54,16 @@ export interface StagePlan {
   table: TableName;
   source: LoadedSource;
   columns: StageColumn[];
-  /** A join on the converted row `l3`, and the columns it adds. */
-  lookup?: { join: string; columns: string[] };
+  /**
+   * Columns computed from other tables, as expressions over the converted row `l3`, with the statements
+   * that prepare what they read (run before the stage) and undo it (run after). No join: a hash join
+   * gives its rows back out of order, and putting 10M rows back in file order cost seconds.
+   */
+  lookup?: { prepare: string[]; columns: string[]; cleanup: string[] };
   /** In order of precedence: a row is set aside for the first rule it breaks. */
   rules: StageRule[];
   duplicates: { reason: ReasonCode; key: string[]; column: string | null };
-  /** Columns that must have a value in at least one row, or the file cannot be used (their `__t_` values stay in the stage). */
+  /** Columns that must have a value in at least one row, or the file cannot be used (the stage keeps `__has_<name>`). */
   required: string[];
 }
 
@@ -72,6 +76,7 @@ export interface StageResult {
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const t = (name: string) => q(`__t_${name}`);
 const bad = (name: string) => q(`__bad_${name}`);
+const has = (name: string) => q(`__has_${name}`);
 
 function cut(value: string | null): string | null {
   if (value === null) return null;
@@ -89,8 +94,10 @@ function stageSql(plan: StagePlan, stage: string): string {
       const notConverted = c.finite ? `(${q(c.name)} IS NULL OR NOT isfinite(${q(c.name)}))` : `${q(c.name)} IS NULL`;
       return `coalesce(${t(c.name)} IS NOT NULL AND ${notConverted}${c.checkWhere ? ` AND (${c.checkWhere})` : ""}, false) AS ${bad(c.name)}`;
     });
+  // A flag, not the step-1 value itself: every text column kept costs a copy of 10M strings.
+  flags.push(...plan.required.map((name) => `${t(name)} IS NOT NULL AS ${has(name)}`));
   const lookupColumns = plan.lookup?.columns ?? [];
-  const dropped = cols.filter((c) => !plan.required.includes(c.name)).map((c) => t(c.name));
+  const dropped = cols.map((c) => t(c.name));
   const rules = plan.rules.map((r, i) => `WHEN ${r.when} THEN ${i + 1}`).join("\n      ");
   return `CREATE OR REPLACE TEMP TABLE ${stage} AS
 SELECT * ${dropped.length ? `EXCLUDE (${dropped.join(", ")})` : ""} FROM (
@@ -104,7 +111,7 @@ SELECT * ${dropped.length ? `EXCLUDE (${dropped.join(", ")})` : ""} FROM (
         FROM (SELECT __row,
           ${step1}
           FROM ${plan.source.relation} s))
-    ) l3 ${plan.lookup?.join ?? ""}))`;
+    ) l3))`;
 }
 
 async function rawValues(plan: StagePlan, rows: number[], connection: DuckDBConnection): Promise<Map<number, Record<string, string | null>>> {
@@ -141,7 +148,7 @@ async function checkColumns(connection: DuckDBConnection, plan: StagePlan, stage
     parts.push(`count(${q(c.name)}) FILTER (WHERE NOT ${bad(c.name)}${c.checkWhere ? ` AND (${c.checkWhere})` : ""})::BIGINT AS ${q(`ok_${c.name}`)}`);
     parts.push(`min(__row) FILTER (WHERE ${bad(c.name)})::BIGINT AS ${q(`first_${c.name}`)}`);
   }
-  for (const name of plan.required) parts.push(`count(${t(name)})::BIGINT AS ${q(`has_${name}`)}`);
+  for (const name of plan.required) parts.push(`count(*) FILTER (WHERE ${has(name)})::BIGINT AS ${q(`has_${name}`)}`);
   const [stats] = (await queryRows<Record<string, number | null>>(connection, `SELECT ${parts.join(", ")} FROM ${stage}`)) as [Record<string, number | null>];
   if (!stats.n) return;
   const file = plan.source.file;
@@ -166,12 +173,15 @@ async function checkColumns(connection: DuckDBConnection, plan: StagePlan, stage
 /** Validates a loaded source into a staging table; see the file's comment. */
 export async function runStage(connection: DuckDBConnection, plan: StagePlan, tag: string, pseudonymKey?: string): Promise<StageResult> {
   const stage = `ingest_stage_${tag}`;
+  for (const statement of plan.lookup?.prepare ?? []) await connection.run(statement);
   try {
     await connection.run(stageSql(plan, stage));
   } catch (error) {
     // Parquet is read here for the first time: a damaged file (or one with text that is not UTF-8) fails here.
     const message = ((error as Error).message.split("\n")[0] ?? "").slice(0, 200);
     throw new DatasetError(`${plan.source.name} cannot be read: ${message}`, { file: plan.source.file });
+  } finally {
+    for (const statement of plan.lookup?.cleanup ?? []) await connection.run(statement);
   }
   await checkColumns(connection, plan, stage);
 

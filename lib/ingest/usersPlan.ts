@@ -6,7 +6,7 @@
  */
 import { sqlTimestamp } from "../dataset/window";
 import { type ColumnSpec, findColumn, requireColumns, stageColumn } from "./columns";
-import { MAX_TEXT_LENGTH, PLAUSIBLE_FROM, PLAUSIBLE_TO } from "./limits";
+import { PLAUSIBLE_FROM, PLAUSIBLE_TO, tooLongSql } from "./limits";
 import type { InspectedSource, LoadedSource, SourceColumn } from "./readSource";
 import type { StagePlan } from "./stage";
 import { parseInteger, parseTimestamp } from "./valueSql";
@@ -52,7 +52,7 @@ export function usersPlan(source: LoadedSource, sources: Record<string, SourceCo
       { reason: "bad_age", when: `"__bad_age" OR age < 0 OR age > 150`, column: "age" },
       ...["user_id", "gender", "location", "segment"]
         .filter(has)
-        .map((c) => ({ reason: "value_too_long" as const, when: `length(${c}) > ${MAX_TEXT_LENGTH}`, column: c })),
+        .map((c) => ({ reason: "value_too_long" as const, when: tooLongSql(c), column: c })),
     ],
     duplicates: { reason: "duplicate_user_id", key: ["user_id"], column: "user_id" },
     required: ["user_id"],

@@ -422,11 +422,14 @@ describe("across tables", () => {
 
   it("33. products: a negative price and a duplicate id are set aside, and events of a product not loaded are too", async () => {
     const s = await read(
-      folder({ "products.csv": PRODUCTS, "events.csv": events("x1,U1,S1,product_view,2025-03-04T10:05:00Z,P2,Games,4,", "x2,U1,S1,product_view,2025-03-04T10:05:00Z,P9,Games,4,", "x3,U1,S1,product_view,2025-03-04T10:05:00Z,P3,,,") }),
+      folder({ "products.csv": PRODUCTS, "events.csv": events("x1,U1,S1,product_view,2025-03-04T10:05:00Z,P2,Games,4,", "x2,U1,S1,product_view,2025-03-04T10:05:00Z,P9,Games,4,", "x3,U1,S1,product_view,2025-03-04T10:05:00Z,P3,,,", "x4,U1,S1,purchase,2025-03-04T10:06:00Z,P3,Games,,1") }),
       {},
       async ({ rows }) => {
-        // A missing category or price is filled from the products table.
-        expect(await rows("SELECT category, price FROM events WHERE event_id = 'x3'")).toEqual([{ category: "Games", price: 3 }]);
+        // A missing category or price is filled from the products table; a purchase priced there is not "missing a price".
+        expect(await rows("SELECT event_id, category, price FROM events WHERE event_id IN ('x3', 'x4') ORDER BY 1")).toEqual([
+          { event_id: "x3", category: "Games", price: 3 },
+          { event_id: "x4", category: "Games", price: 3 },
+        ]);
       },
     );
     expect(reasons(s, "products")).toEqual({ negative_price: 1, duplicate_product_id: 1 });

@@ -22,7 +22,8 @@ import { type AnalysisWindow, observedWindow } from "./window";
 import { DatasetError } from "./datasetError";
 import { PERSONAL_COLUMN } from "../ingest/columns";
 import { addProductsFromEvents, addUsersFromEvents } from "../ingest/deriveTables";
-import { type MappingKind, eventsPlan, fillFromProductsSql, resolveEventColumns } from "../ingest/eventsPlan";
+import { adoptStage } from "../ingest/adoptStage";
+import { type MappingKind, eventsPlan, fillFromProductsSql, fixQuantitySql, loadedQuantitySql, resolveEventColumns } from "../ingest/eventsPlan";
 import { MAX_TEXT_LENGTH, PLAUSIBLE_FROM, PLAUSIBLE_TO } from "../ingest/limits";
 import { type Mapping, type MappingFile, parseMapping, readMappingFile, seedMapping } from "../ingest/mapping";
 import { presetMapping } from "../ingest/presets";
@@ -218,22 +219,28 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
     const { stage, validation } = await runStage(connection, plan, "events", key);
     stages.push(stage);
     checkSomethingLoaded(validation, input.files.events!);
-    const loadedRows = `(SELECT __row,
-        ${resolved.event_id ? "event_id" : "__row::VARCHAR"} AS event_id,
-        ${userId("user_id")} AS user_id, session_id, event_type, "timestamp", product_id, category, price,
-        CASE WHEN event_type IN ('add_to_cart', 'purchase') THEN coalesce(quantity, ${mapping.quantityDefault}) END AS quantity
-      FROM ${stage} WHERE __rule IS NULL)`;
-    const rows = resolved.session_id ? loadedRows : `(${sessionizeSql(loadedRows, mapping.sessionTimeoutMinutes)})`;
-    // Events are kept in file order. A Parquet stage is already in it and a filtered scan keeps it, so the
-    // sort (seconds on 10M rows) is only paid where a window (sessionizing) or the CSV reader's
-    // renumbering join may have moved rows.
-    const inFileOrder = resolved.session_id !== undefined && eventsSource.format === "parquet";
-    await connection.run(
-      `INSERT INTO events SELECT event_id, user_id, session_id, event_type, "timestamp", product_id, category, price, quantity FROM ${rows}${inFileOrder ? "" : " ORDER BY __row"}`,
-    );
-    if (productsGiven) await connection.run(fillFromProductsSql);
     finish(validation, eventsInspected, plan);
     const productsAdded = productsGiven ? 0 : await addProductsFromEvents(connection, stage);
+    // Events are kept in file order. A Parquet stage is in it already, so when its rows need no rewriting
+    // (ids and sessions from the file, no pseudonyms) the stage becomes the events table; otherwise a
+    // filtered scan copies them, sorted back only where a window (sessionizing) or the CSV reader's
+    // renumbering join may have moved rows (a sort of 10M rows costs seconds).
+    const inFileOrder = resolved.session_id !== undefined && eventsSource.format === "parquet";
+    if (inFileOrder && resolved.event_id !== undefined && key === undefined) {
+      await adoptStage(connection, stage, "events");
+      await connection.run(fixQuantitySql(mapping.quantityDefault));
+    } else {
+      const loadedRows = `(SELECT __row,
+          ${resolved.event_id ? "event_id" : "__row::VARCHAR"} AS event_id,
+          ${userId("user_id")} AS user_id, session_id, event_type, "timestamp", product_id, category, price,
+          ${loadedQuantitySql(mapping.quantityDefault)} AS quantity
+        FROM ${stage} WHERE __rule IS NULL)`;
+      const rows = resolved.session_id ? loadedRows : `(${sessionizeSql(loadedRows, mapping.sessionTimeoutMinutes)})`;
+      await connection.run(
+        `INSERT INTO events SELECT event_id, user_id, session_id, event_type, "timestamp", product_id, category, price, quantity FROM ${rows}${inFileOrder ? "" : " ORDER BY __row"}`,
+      );
+    }
+    if (productsGiven) await connection.run(fillFromProductsSql);
 
     if (input.files.users) {
       const inspected = await inspectSource(connection, input.files.users);

@@ -97,6 +97,17 @@ function productLookup(): NonNullable<StagePlan["lookup"]> {
   };
 }
 
+/** The quantity an event keeps: carts and purchases only, `fallback` where the file has none. */
+export function loadedQuantitySql(fallback: number): string {
+  return `CASE WHEN event_type IN (${LINE_EVENTS}) THEN coalesce(quantity, ${fallback}) END`;
+}
+
+/** The same rule applied in place, to the few rows it changes (an adopted stage, see adoptStage). */
+export function fixQuantitySql(fallback: number): string {
+  return `UPDATE events SET quantity = ${loadedQuantitySql(fallback)}
+  WHERE (event_type IN (${LINE_EVENTS}) AND quantity IS NULL) OR (event_type NOT IN (${LINE_EVENTS}) AND quantity IS NOT NULL)`;
+}
+
 /** After loading: a product event's missing price or category, from the products table. */
 export const fillFromProductsSql = `UPDATE events SET
     price = coalesce(events.price, p.price), category = coalesce(events.category, p.category)

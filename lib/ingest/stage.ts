@@ -99,7 +99,8 @@ function stageSql(plan: StagePlan, stage: string): string {
   const lookupColumns = plan.lookup?.columns ?? [];
   const dropped = cols.map((c) => t(c.name));
   const rules = plan.rules.map((r, i) => `WHEN ${r.when} THEN ${i + 1}`).join("\n      ");
-  return `CREATE OR REPLACE TEMP TABLE ${stage} AS
+  // Not TEMP: a stage may become the seed-schema table itself (adoptStage), which lives in the main schema.
+  return `CREATE OR REPLACE TABLE ${stage} AS
 SELECT * ${dropped.length ? `EXCLUDE (${dropped.join(", ")})` : ""} FROM (
   SELECT *, CASE
       ${rules}

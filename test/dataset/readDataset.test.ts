@@ -143,4 +143,58 @@ describe("readDataset on generated data", () => {
       other.close();
     }
   });
+
+  it("loads a seed-schema Parquet file in place: rows set aside are gone and quantities follow the rules", async () => {
+    const parquetFolder = async (name: string, rows: string, columns: string) => {
+      const dir = join(work.path, name);
+      mkdirSync(dir);
+      await db.connection.run(`COPY (FROM (VALUES ${rows}) t(${columns})) TO '${join(dir, "events.parquet")}' (FORMAT parquet)`);
+      return dir;
+    };
+    const columns = `event_id, user_id, session_id, event_type, "timestamp", product_id, category, price`;
+    const withQuantity = await parquetFolder(
+      "parquet-in-place",
+      `(1, 'U1', 'S1', 'product_view', TIMESTAMP '2025-03-04 10:00:00', 'P1', 'Books', 10.0, 3),
+       (2, 'U1', 'S1', 'fly_away', TIMESTAMP '2025-03-04 10:01:00', 'P1', 'Books', 10.0, NULL),
+       (3, 'U1', 'S1', 'purchase', TIMESTAMP '2025-03-04 10:02:00', 'P1', 'Books', 10.0, NULL),
+       (4, 'U1', 'S1', 'add_to_cart', TIMESTAMP '2025-03-04 10:03:00', 'P1', 'Books', 10.0, 2),
+       (4, 'U2', 'S2', 'session_start', TIMESTAMP '2025-03-04 11:00:00', NULL, NULL, NULL, NULL)`,
+      `${columns}, quantity`,
+    );
+    const summary = await readDataset(db.connection, withQuantity);
+    // Row 2: unknown event type; row 3: the file has quantities and this purchase has none; row 5: a second event 4.
+    expect(summary.validation.tables[0]!.reasons.map((r) => [r.reason, r.count, r.examples.map((e) => e.row)])).toEqual([
+      ["duplicate_event_id", 1, [5]],
+      ["missing_quantity", 1, [3]],
+      ["unknown_event_type", 1, [2]],
+    ]);
+    // A view keeps no quantity.
+    expect(await queryRows(db.connection, "SELECT event_id, event_type, quantity FROM events")).toEqual([
+      { event_id: "1", event_type: "product_view", quantity: null },
+      { event_id: "4", event_type: "add_to_cart", quantity: 2 },
+    ]);
+    expect(await queryRows(db.connection, "SELECT column_name, column_type FROM (DESCRIBE events)")).toEqual(
+      ["event_id VARCHAR", "user_id VARCHAR", "session_id VARCHAR", "event_type VARCHAR", "timestamp TIMESTAMP", "product_id VARCHAR", "category VARCHAR", "price DOUBLE", "quantity INTEGER"].map(
+        (c) => ({ column_name: c.split(" ")[0], column_type: c.split(" ")[1] }),
+      ),
+    );
+
+    // Without a quantity column, carts and purchases count one each.
+    const withoutQuantity = await parquetFolder(
+      "parquet-no-quantity",
+      `(1, 'U1', 'S1', 'product_view', TIMESTAMP '2025-03-04 10:00:00', 'P1', 'Books', 10.0),
+       (2, 'U1', 'S1', 'purchase', TIMESTAMP '2025-03-04 10:02:00', 'P1', 'Books', 10.0)`,
+      columns,
+    );
+    const other = await openDatabase();
+    try {
+      await readDataset(other.connection, withoutQuantity);
+      expect(await queryRows(other.connection, "SELECT event_id, quantity FROM events")).toEqual([
+        { event_id: "1", quantity: null },
+        { event_id: "2", quantity: 1 },
+      ]);
+    } finally {
+      other.close();
+    }
+  });
 });

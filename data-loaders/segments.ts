@@ -170,6 +170,7 @@ export function ruleEvidence(cluster: SegmentsSummary["clusters"][number], popul
       `${bought} (rule: at least ${formatPercent(BUYS_SHARE, 0)}); sessions ${signed(z.sessions)} sd from the average (rule: below 0).`,
     regular_customers: () => `${bought} (rule: at least ${formatPercent(BUYS_SHARE, 0)}), and no earlier, more specific rule held.`,
     casual_browsers: () => `No other rule held: the default name.`,
+    everyone: () => `The data could not be split into segments (k = 1), so this one segment is every active user.`,
   };
   return texts[cluster.rule]();
 }

@@ -16,7 +16,7 @@ import {
   validateClusteringOptions,
 } from "../segments/clustering";
 import { FEATURE_NAMES, FEATURES, type FeatureName } from "../segments/features";
-import { nameClusters, type ClusterTraits, type PopulationTraits } from "../segments/naming";
+import { nameClusters, nameOnlyCluster, type ClusterTraits, type PopulationTraits } from "../segments/naming";
 import { writeUserSegmentsTable } from "../segments/parquet";
 import { pcaProjection } from "../segments/pca";
 import { type GroupProfile, profileGroups } from "../segments/profile";
@@ -61,10 +61,9 @@ export async function computeSegments(
 
   const profiles = profileGroups(features.raw, features.cartedSessions, labels, k);
   const centroids = centroidRecords(clustering);
-  const names = nameClusters(
-    profiles.clusters.map((group, cluster) => clusterTraits(cluster, group, centroids[cluster]!)),
-    populationTraits(profiles.population),
-  );
+  const traits = profiles.clusters.map((group, cluster) => clusterTraits(cluster, group, centroids[cluster]!));
+  const population = populationTraits(profiles.population);
+  const names = k === 1 ? [nameOnlyCluster(traits[0]!, population)] : nameClusters(traits, population);
   const planted = plantedCounts(features.planted, labels, k);
   const clusters: SegmentCluster[] = profiles.clusters.map((group, cluster) => ({
     cluster,

@@ -16,7 +16,8 @@ export type SegmentRule =
   | "newcomers"
   | "occasional_buyers"
   | "regular_customers"
-  | "casual_browsers";
+  | "casual_browsers"
+  | "everyone";
 
 /** What the rules look at for one cluster. */
 export interface ClusterTraits {
@@ -147,6 +148,24 @@ export const RULES: readonly Rule[] = [
   },
 ];
 
+/**
+ * The one cluster there is when the data cannot be split (k = 1): it is everyone, and a rule that
+ * compares it with the average user would compare it with itself.
+ */
+const EVERYONE: Rule = {
+  rule: "everyone",
+  name: "All active users",
+  matches: () => true,
+  meaning: (t) =>
+    `One segment holds every active user, so its profile is simply the shop's average user, and ` +
+    `${t.buyer_share === 0 ? "none of them has bought" : `${pct(t.buyer_share)} of them have bought`}.`,
+};
+
+/** The name of the single cluster of a clustering that found no split (k = 1). */
+export function nameOnlyCluster(only: ClusterTraits, population: PopulationTraits): ClusterName {
+  return { cluster: only.cluster, name: EVERYONE.name, rule: EVERYONE.rule, meaning: EVERYONE.meaning(only, population) };
+}
+
 export function nameClusters(clusters: readonly ClusterTraits[], population: PopulationTraits): ClusterName[] {
   const named = clusters.map((t) => {
     const rule = RULES.find((r) => r.matches(t, population))!;
@@ -197,13 +216,20 @@ function z(t: ClusterTraits, feature: FeatureName): number {
   return t.z[feature] ?? 0;
 }
 
+/**
+ * A share in prose: whole percents, one decimal below 1% and above 99%, and never a rounded "0%" or
+ * "100%" for a share that is not exactly that ("more than 99.9%": 99.97% of revenue is not all of it).
+ */
 function pct(share: number): string {
   const value = share * 100;
-  return `${value > 0 && value < 1 ? value.toFixed(1) : Math.round(value)}%`;
+  if (value > 0 && value < 0.1) return "less than 0.1%";
+  if (value > 99.9 && value < 100) return "more than 99.9%";
+  return `${(value > 0 && value < 1) || (value > 99 && value < 100) ? value.toFixed(1) : Math.round(value)}%`;
 }
 
 function buyers(share: number): string {
-  return share === 0 ? "none of them has bought" : `only ${pct(share)} have bought`;
+  if (share === 0) return "none of them has bought";
+  return share < 0.001 ? "fewer than 0.1% have bought" : `only ${pct(share)} have bought`;
 }
 
 function count(value: number): string {

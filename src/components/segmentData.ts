@@ -470,3 +470,20 @@ export function formatShare(p: number): string {
   if (p === 0 || p === 1) return formatPercent(p, 0);
   return formatPercent(p, p < 0.01 || p > 0.99 ? 2 : 1);
 }
+
+/**
+ * Why this data has no segments to compare, or null when it has. K-means is scored by the silhouette,
+ * which needs at least k + 1 users and k distinct feature vectors for k ≥ 2: with fewer than three
+ * active users, or with every user's features identical, everyone lands in one segment (k = 1), and
+ * the charts that compare segments would compare one with itself. Plain text.
+ */
+export function singleSegmentReason(page: Pick<SegmentsPage, "k" | "n_users">): string | null {
+  if (page.k > 1) return null;
+  const users = page.n_users;
+  const who = `${users === 1 ? "the only active user" : `the ${users === 2 ? "two" : formatNumber(users)} active users`}`;
+  const why =
+    users < 3
+      ? `Comparing even two segments needs three active users (the silhouette that picks k needs more users than segments), and this data has ${users === 1 ? "one" : "two"}`
+      : `All ${formatNumber(users)} active users have exactly the same feature values, so K-means has nothing to tell them apart by`;
+  return `${why}: ${who} ${users === 1 ? "forms" : "form"} a single segment, and there is nothing to compare.`;
+}

@@ -21,6 +21,7 @@ import {
   profileRows,
   segmentTableRows,
   shortLabel,
+  singleSegmentReason,
   spacedLog1pTicks,
   textColourOn,
   type Cluster,
@@ -251,4 +252,23 @@ test("formatShare(p) never rounds a share to 0% or 100% unless it is exactly tha
   expect(formatShare(0.00026)).toBe("0.03%");
   expect(formatShare(0.99974)).toBe("99.97%");
   expect(formatShare(0.607204)).toBe("60.7%");
+});
+
+describe("singleSegmentReason", () => {
+  test("is null when there are segments to compare", () => {
+    expect(singleSegmentReason({ k: 2, n_users: 3 })).toBeNull();
+  });
+
+  test("says why one or two users cannot be split", () => {
+    expect(singleSegmentReason({ k: 1, n_users: 2 })).toBe(
+      "Comparing even two segments needs three active users (the silhouette that picks k needs more users than segments), and this data has two: the two active users form a single segment, and there is nothing to compare.",
+    );
+    expect(singleSegmentReason({ k: 1, n_users: 1 })).toContain("this data has one: the only active user forms a single segment");
+  });
+
+  test("says when many users all look the same", () => {
+    expect(singleSegmentReason({ k: 1, n_users: 1500 })).toBe(
+      "All 1\u202F500 active users have exactly the same feature values, so K-means has nothing to tell them apart by: the 1\u202F500 active users form a single segment, and there is nothing to compare.",
+    );
+  });
 });

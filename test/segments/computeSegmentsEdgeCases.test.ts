@@ -31,6 +31,7 @@ describe("computeSegments on degenerate data", () => {
       expect(summary.silhouette).toBeNull();
       expect(summary.inertia).toBe(0);
       expect(summary.clusters[0]!.size).toBe(12);
+      expect([summary.clusters[0]!.name, summary.clusters[0]!.rule]).toEqual(["All active users", "everyone"]);
       expect(summary.feature_definitions.every((f) => f.sd === 0)).toBe(true);
       expect(Array.from(users.standardized.data).every((v) => v === 0)).toBe(true);
       expect(summary.stability.mean_ari).toBeNull();
@@ -45,7 +46,7 @@ describe("computeSegments on degenerate data", () => {
     try {
       const { summary } = await computeSegments(db.connection, YEAR_2025);
       expect(summary.k).toBe(1);
-      expect(summary.clusters.map((c) => c.size)).toEqual([1]);
+      expect(summary.clusters.map((c) => [c.size, c.name])).toEqual([[1, "All active users"]]);
       expect(summary.ari_vs_planted).toBe(1);
       expect(nonPlainValues(summary)).toEqual([]);
     } finally {

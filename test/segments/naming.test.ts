@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ClusterTraits, nameClusters, type PopulationTraits } from "../../lib/segments/naming";
+import { type ClusterTraits, nameClusters, nameOnlyCluster, type PopulationTraits } from "../../lib/segments/naming";
 
 /** A population in which a third of users buy, with median recency of 40 days. */
 const POPULATION: PopulationTraits = { buyer_share: 0.35, revenue_per_user: 100, median_product_views: 20, median_recency_days: 40 };
@@ -67,6 +67,38 @@ describe("nameClusters rules", () => {
 
   it("falls back to casual browsers", () => {
     expect(nameOf(traits({ buyer_share: 0.15, z: { product_views: -0.3 } })).name).toBe("Casual browsers");
+  });
+});
+
+describe("nameClusters prose", () => {
+  const loyal = (revenue_share: number) =>
+    nameOf(traits({ buyer_share: 0.95, revenue_per_user: 450, revenue_share, share: 0.2, z: { orders: 1.5 } })).meaning;
+
+  it("never rounds a share that is not all of it up to 100%", () => {
+    expect(loyal(0.9997)).toContain("bring more than 99.9% of revenue");
+    expect(loyal(0.996)).toContain("bring 99.6% of revenue");
+    expect(loyal(1)).toContain("bring 100% of revenue");
+  });
+
+  it("shows shares below 1% with a decimal and tiny ones as less than 0.1%", () => {
+    const buyers = (buyer_share: number) => nameOf(traits({ buyer_share, z: { product_views: 1 }, median_product_views: 40 })).meaning;
+    expect(buyers(0.004)).toContain("only 0.4% have bought");
+    expect(buyers(0.0004)).toContain("fewer than 0.1% have bought");
+    expect(buyers(0)).toContain("none of them has bought");
+  });
+});
+
+describe("nameOnlyCluster", () => {
+  it("calls the only cluster of an unsplit population all active users, whatever its profile", () => {
+    // Its z-scores are the population's own (about 0), which the rules would read as "occasional buyers".
+    const only = traits({ share: 1, buyer_share: 0.5, z: { sessions: -1e-17 } });
+    expect(nameOf(only).rule).toBe("occasional_buyers");
+    expect(nameOnlyCluster(only, POPULATION)).toEqual({
+      cluster: 0,
+      name: "All active users",
+      rule: "everyone",
+      meaning: "One segment holds every active user, so its profile is simply the shop's average user, and 50% of them have bought.",
+    });
   });
 });
 

@@ -110,6 +110,20 @@ describe.runIf(pages.includes("/funnel"))("/funnel", () => {
     }
   });
 
+  test("on a wide screen the funnel chooser stays at the top as you scroll, one row high", async () => {
+    const page = opened.page;
+    const chooser = page.locator(".funnel-controls");
+    const trendTitle = card(page, "Is session conversion changing").locator("h2");
+    await trendTitle.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 400));
+    const box = (await chooser.boundingBox())!;
+    // Stuck near the top of the window, and no taller than one row of controls (it was 140 px with its note).
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(20);
+    expect(box.height).toBeLessThanOrEqual(64);
+    await page.evaluate(() => window.scrollTo(0, 0));
+  });
+
   test("the Count input switches every unit chart between the session and the user funnel, with its SQL", async () => {
     const page = opened.page;
     for (const [label, unit] of [

@@ -4,7 +4,7 @@
 // funnel to 6 significant digits, cohorts and segments to 6 decimals; the overview's headline is not
 // rounded) within 1e-9, and so also lie within that rounding of analyze's unrounded figure.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -21,16 +21,9 @@ import type { Headline } from "../../lib/analysis/headline.js";
 import type { SegmentsSummary } from "../../lib/analysis/segments.js";
 import { ensureBuilt } from "./support/build.js";
 import { DIST, ROOT } from "./support/paths.js";
+import { builtData } from "./support/site.js";
 
 await ensureBuilt();
-
-/** A data file of the build, by its name before Framework's content hash ("cohorts" → cohorts.1a2b.json). */
-function builtData<T>(name: string): T {
-  const dir = join(DIST, "_file", "data");
-  const file = readdirSync(dir).find((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.json$`).test(f));
-  if (!file) throw new Error(`no ${name}.json in ${dir}`);
-  return JSON.parse(readFileSync(join(dir, file), "utf8")) as T;
-}
 
 const TOLERANCE = 1e-9;
 

@@ -1,28 +1,19 @@
 // The Cohorts and Data & methods pages against the data they were built from: every combination of the
 // cohort inputs draws that variant's cells (hatching exactly its incomplete ones) and offers them as CSV,
 // the lede's numbers come from the data, and the realism table shows every check with its mark.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { formatPercent } from "../../src/components/format.js";
 import { describeViolations, seriousViolations } from "./support/axe.js";
 import { launchChromium, openPage, waitForRender, type OpenedPage } from "./support/browser.js";
 import { ensureBuilt } from "./support/build.js";
+import { cardTitled } from "./support/charts.js";
 import { DIST } from "./support/paths.js";
 import { serveStatic, type StaticServer } from "./support/server.js";
-import { listPages } from "./support/site.js";
+import { builtData, listPages } from "./support/site.js";
 
 await ensureBuilt();
 const pages = listPages(DIST);
-
-/** A data file of the build, by its name before Framework's content hash ("cohorts" → cohorts.1a2b.json). */
-function builtData<T>(name: string): T {
-  const dir = join(DIST, "_file", "data");
-  const file = readdirSync(dir).find((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.json$`).test(f));
-  if (!file) throw new Error(`no ${name}.json in ${dir}`);
-  return JSON.parse(readFileSync(join(dir, file), "utf8")) as T;
-}
 
 interface Variant {
   cohort_by: string;
@@ -45,9 +36,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** The card whose title starts with `prefix`. */
-const card = (page: Page, prefix: string) => page.locator("[data-chart-card]").filter({ has: page.locator(`h2:text-matches("^${prefix}")`) });
 
 describe.runIf(pages.includes("/cohorts"))("/cohorts", () => {
   const cohorts = builtData<{ retention: Variant[] }>("cohorts");
@@ -91,7 +79,7 @@ describe.runIf(pages.includes("/cohorts"))("/cohorts", () => {
       expect(variant, `${cohortBy} ${granularity} ${mode} in cohorts.json`).toBeDefined();
       const cells = variant!.cells.cohort.length;
       const incomplete = variant!.cells.complete.filter((complete) => !complete).length;
-      const heatmap = card(page, "What share of each");
+      const heatmap = cardTitled(page, "What share of each");
       // Framework re-runs the cells asynchronously: wait until the card states this variant's row count.
       await expect
         .poll(async () => Number((await heatmap.locator(".chart-rowcount").textContent())?.replace(/\D/g, "")), { timeout: 10_000 })
@@ -104,7 +92,7 @@ describe.runIf(pages.includes("/cohorts"))("/cohorts", () => {
       const sql = (await heatmap.locator(".chart-sql code").textContent()) ?? "";
       expect(sql).toContain("CREATE TEMP TABLE");
       expect(sql).toContain(variant!.active_column);
-      const average = card(page, "On average");
+      const average = cardTitled(page, "On average");
       expect(await average.locator(".chart-rowcount").textContent()).toMatch(new RegExp(`^${variant!.average.length}\\b`));
       drawings.add(await heatmap.locator("[data-chart]").innerHTML());
     }

@@ -1,10 +1,9 @@
 // The Funnel page against the data it was built from: the lede's numbers, each input drawing its own
 // slice of funnel.json, claims of differences only where the engine's tests flag them significant, the
 // SQL the engine ran, and the size of the page's data.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { claimableDifferences, type Breakdown } from "../../src/components/breakdownSignificance.js";
 import { formatInteger, formatPercent } from "../../src/components/format.js";
@@ -12,19 +11,13 @@ import { attributeLabel } from "../../src/components/funnelWords.js";
 import { describeViolations, seriousViolations } from "./support/axe.js";
 import { launchChromium, openPage, waitForRender, type OpenedPage } from "./support/browser.js";
 import { ensureBuilt } from "./support/build.js";
+import { cardTitled } from "./support/charts.js";
 import { DIST } from "./support/paths.js";
 import { serveStatic, type StaticServer } from "./support/server.js";
-import { listPages } from "./support/site.js";
+import { builtDataFile, listPages } from "./support/site.js";
 
 await ensureBuilt();
 const pages = listPages(DIST);
-
-function builtDataFile(name: string): string {
-  const dir = join(DIST, "_file", "data");
-  const file = readdirSync(dir).find((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.json$`).test(f));
-  if (!file) throw new Error(`no ${name}.json in ${dir}`);
-  return join(dir, file);
-}
 
 interface Step {
   step: string;
@@ -65,8 +58,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The card whose title starts with `prefix`. */
-const card = (page: Page, prefix: string) => page.locator("[data-chart-card]").filter({ has: page.locator(`h2:text-matches("^${prefix}")`) });
 const rowCount = async (locator: Locator) => Number((await locator.locator(".chart-rowcount").textContent())?.replace(/\D/g, ""));
 const sqlOf = async (locator: Locator) => (await locator.locator(".chart-sql code").textContent()) ?? "";
 const chartText = async (locator: Locator) => (await locator.locator("[data-chart]").textContent()) ?? "";
@@ -113,7 +104,7 @@ describe.runIf(pages.includes("/funnel"))("/funnel", () => {
   test("on a wide screen the funnel chooser stays at the top as you scroll, one row high", async () => {
     const page = opened.page;
     const chooser = page.locator(".funnel-controls");
-    const trendTitle = card(page, "Is session conversion changing").locator("h2");
+    const trendTitle = cardTitled(page, "Is session conversion changing").locator("h2");
     await trendTitle.scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, 400));
     const box = (await chooser.boundingBox())!;
@@ -133,24 +124,24 @@ describe.runIf(pages.includes("/funnel"))("/funnel", () => {
       await page.getByLabel(label, { exact: true }).check();
       const f = funnels[unit];
       const sql = data.sql[unit];
-      const steps = card(page, "How far does a");
+      const steps = cardTitled(page, "How far does a");
       await expect.poll(() => rowCount(steps), { timeout: 10_000 }).toBe(f.steps.length);
       await waitForRender(page);
       const text = await chartText(steps);
       for (const step of f.steps) expect(text, `${unit} ${step.step}`).toContain(formatInteger(step.count));
       expect(await sqlOf(steps)).toContain(sql.steps_table);
       expect(await sqlOf(steps)).toContain(sql.step_counts);
-      expect(await sqlOf(card(page, "How long"))).toContain(sql.time_to_convert);
-      expect(await sqlOf(card(page, "Is .* conversion changing"))).toContain(sql.trend.month);
-      expect(await rowCount(card(page, "Is .* conversion changing"))).toBe(f.trend.month.length);
-      expect(await sqlOf(card(page, "Do .* convert differently"))).toContain(sql.breakdowns);
+      expect(await sqlOf(cardTitled(page, "How long"))).toContain(sql.time_to_convert);
+      expect(await sqlOf(cardTitled(page, "Is .* conversion changing"))).toContain(sql.trend.month);
+      expect(await rowCount(cardTitled(page, "Is .* conversion changing"))).toBe(f.trend.month.length);
+      expect(await sqlOf(cardTitled(page, "Do .* convert differently"))).toContain(sql.breakdowns);
     }
     expect(opened.errors).toEqual([]);
   });
 
   test("the trend input shows weeks or months", async () => {
     const page = opened.page;
-    const trend = card(page, "Is .* conversion changing");
+    const trend = cardTitled(page, "Is .* conversion changing");
     await page.getByLabel("ISO week", { exact: true }).check();
     await expect.poll(() => rowCount(trend), { timeout: 10_000 }).toBe(data.session_funnel.trend.week.length);
     expect(await sqlOf(trend)).toContain(data.sql.session.trend.week);
@@ -167,7 +158,7 @@ describe.runIf(pages.includes("/funnel"))("/funnel", () => {
       await page.getByLabel(label, { exact: true }).check();
       for (const breakdown of funnels[unit].breakdowns) {
         await page.getByLabel("Break down by").selectOption({ label: attributeLabel(breakdown.attribute) });
-        const view = card(page, "Do .* convert differently");
+        const view = cardTitled(page, "Do .* convert differently");
         await expect.poll(async () => (await view.locator("h2").textContent()) ?? "", { timeout: 10_000 }).toContain(attributeLabel(breakdown.attribute).toLowerCase());
         await waitForRender(page);
         expect(await rowCount(view)).toBe(breakdown.values.length);
@@ -193,7 +184,7 @@ describe.runIf(pages.includes("/funnel"))("/funnel", () => {
     const page = opened.page;
     for (const category of data.category_funnel.slice(0, 3).reverse()) {
       await page.getByLabel("Category", { exact: true }).selectOption(category.category);
-      const view = card(page, "In ");
+      const view = cardTitled(page, "In ");
       await expect.poll(async () => (await view.locator("h2").textContent()) ?? "", { timeout: 10_000 }).toContain(category.category);
       await waitForRender(page);
       const text = await chartText(view);
@@ -203,7 +194,7 @@ describe.runIf(pages.includes("/funnel"))("/funnel", () => {
   });
 
   test("products are shown with the SQL that ranked them, names as text", async () => {
-    const view = card(opened.page, "Are the most-viewed products");
+    const view = cardTitled(opened.page, "Are the most-viewed products");
     expect(await rowCount(view)).toBe(data.products.rows.length);
     expect(await sqlOf(view)).toContain(data.sql.products);
     // Names are drawn as SVG text: none of them became an element.

@@ -1,8 +1,7 @@
 // The Segments page against the data it was built from: the published file carries nothing per user but
 // anonymous map points and stays small; the lede and the cards quote the data; each input redraws its
 // chart with the data it names; the SQL shown is the segments module's own.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -11,9 +10,10 @@ import { formatShare, shortLabel } from "../../src/components/segmentData.js";
 import { describeViolations, seriousViolations } from "./support/axe.js";
 import { launchChromium, openPage, waitForRender, type OpenedPage } from "./support/browser.js";
 import { ensureBuilt } from "./support/build.js";
+import { cardTitled } from "./support/charts.js";
 import { DIST } from "./support/paths.js";
 import { serveStatic, type StaticServer } from "./support/server.js";
-import { listPages } from "./support/site.js";
+import { builtDataFile, listPages } from "./support/site.js";
 
 await ensureBuilt();
 const pages = listPages(DIST);
@@ -29,20 +29,10 @@ interface Segments {
   sql: { features: string; categories: string };
 }
 
-function builtFile(name: string): string {
-  const dir = join(DIST, "_file", "data");
-  const file = readdirSync(dir).find((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.json$`).test(f));
-  if (!file) throw new Error(`no ${name}.json in ${dir}`);
-  return join(dir, file);
-}
-
-/** The card whose title starts with `prefix`. */
-const card = (page: Page, prefix: string) => page.locator("[data-chart-card]").filter({ has: page.locator(`h2:text-matches("^${prefix}")`) });
-
-const rowCount = async (page: Page, prefix: string) => Number((await card(page, prefix).locator(".chart-rowcount").textContent())?.replace(/\D/g, ""));
+const rowCount = async (page: Page, prefix: string) => Number((await cardTitled(page, prefix).locator(".chart-rowcount").textContent())?.replace(/\D/g, ""));
 
 describe.runIf(pages.includes("/segments"))("/segments", () => {
-  const path = builtFile("segments");
+  const path = builtDataFile("segments");
   const text = readFileSync(path, "utf8");
   const segments = JSON.parse(text) as Segments;
   let server: StaticServer;
@@ -89,7 +79,7 @@ describe.runIf(pages.includes("/segments"))("/segments", () => {
 
   test("the map draws every sampled point, and each highlight keeps them all with one segment in front", async () => {
     const page = opened.page;
-    const map = card(page, "(How far apart|Where do)");
+    const map = cardTitled(page, "(How far apart|Where do)");
     const select = map.locator("select");
     const options = await select.locator("option").count();
     expect(options).toBe(segments.clusters.length + 1);
@@ -110,14 +100,14 @@ describe.runIf(pages.includes("/segments"))("/segments", () => {
 
   test("each feature of the feature input redraws the comparison with k + 1 rows", async () => {
     const page = opened.page;
-    const comparison = card(page, "How do the segments compare");
+    const comparison = cardTitled(page, "How do the segments compare");
     const select = comparison.locator("select");
     const drawings = new Set<string>();
     for (const feature of segments.feature_definitions) {
       await select.selectOption({ label: shortLabel(feature) });
-      await expect.poll(async () => (await card(page, "How do the segments compare").locator("h2").textContent()) ?? "").toContain(shortLabel(feature).toLowerCase());
+      await expect.poll(async () => (await cardTitled(page, "How do the segments compare").locator("h2").textContent()) ?? "").toContain(shortLabel(feature).toLowerCase());
       await waitForRender(page);
-      const current = card(page, "How do the segments compare");
+      const current = cardTitled(page, "How do the segments compare");
       expect(await rowCount(page, "How do the segments compare")).toBe(segments.k + 1);
       expect(await current.locator(".chart-sql code").textContent()).toContain(feature.name);
       drawings.add(await current.locator("[data-chart]").innerHTML());
@@ -129,7 +119,7 @@ describe.runIf(pages.includes("/segments"))("/segments", () => {
     const page = opened.page;
     const categories = new Set(segments.category_preferences.map((p) => p.category)).size;
     await page.getByLabel("Purchases", { exact: true }).check();
-    const heatmap = card(page, "Which categories");
+    const heatmap = cardTitled(page, "Which categories");
     await expect.poll(async () => (await heatmap.locator("h2").textContent()) ?? "").toContain("purchases");
     await waitForRender(page);
     const purchases = new Map<number, number>();
@@ -155,7 +145,7 @@ describe.runIf(pages.includes("/segments"))("/segments", () => {
     const main = (await opened.page.locator("#observablehq-main").textContent()) ?? "";
     expect(main).toContain(formatNumber(segments.ari_vs_planted!, 2));
     const planted = new Set(segments.clusters.flatMap((c) => c.planted.map((p) => (p as { segment: string }).segment))).size;
-    const heatmap = card(opened.page, "Where did each planted segment");
+    const heatmap = cardTitled(opened.page, "Where did each planted segment");
     const cells = await heatmap.locator("svg g[aria-label='cell'] rect").count();
     expect(cells).toBe(segments.k * planted);
     expect(await rowCount(opened.page, "Where did each planted segment")).toBe(segments.k * planted);

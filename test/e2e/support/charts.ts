@@ -1,6 +1,6 @@
 // Inspections that run inside the page. Each function passed to page.evaluate is self-contained
 // (Playwright serialises its source), so helpers are defined inside it.
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 
 export interface ChartReport {
   /** The chart's accessible name or, failing that, its card's title. */
@@ -171,4 +171,9 @@ export function inspectLayout(page: Page): Promise<{ scrollWidth: number; viewpo
       (grid) => getComputedStyle(grid).gridTemplateColumns.split(" ").filter(Boolean).length,
     ),
   }));
+}
+
+/** The chart card whose title starts with `prefix` (a regular expression source). */
+export function cardTitled(page: Page, prefix: string): Locator {
+  return page.locator("[data-chart-card]").filter({ has: page.locator(`h2:text-matches("^${prefix}")`) });
 }

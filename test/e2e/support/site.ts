@@ -1,6 +1,6 @@
 // What the built site contains: its pages and its files, found in dist/ so new pages are covered
 // without touching the tests.
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { DIST } from "./paths.js";
 
@@ -28,4 +28,17 @@ export function listPages(dist = DIST): string[] {
 export function pageSlug(path: string): string {
   const slug = path.replace(/^\/|\/$/g, "").replace(/\//g, "-");
   return slug || "index";
+}
+
+/** A data file of the build, by its name before Framework's content hash ("cohorts" → …/cohorts.1a2b.json). */
+export function builtDataFile(name: string, dist = DIST): string {
+  const dir = join(dist, "_file", "data");
+  const file = readdirSync(dir).find((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.json$`).test(f));
+  if (!file) throw new Error(`no ${name}.json in ${dir}`);
+  return join(dir, file);
+}
+
+/** The parsed JSON of a data file of the build (see builtDataFile). */
+export function builtData<T>(name: string, dist = DIST): T {
+  return JSON.parse(readFileSync(builtDataFile(name, dist), "utf8")) as T;
 }

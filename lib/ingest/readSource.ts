@@ -8,8 +8,8 @@
  * them in a column that is read is set aside as invalid UTF-8.
  *
  * Row numbers of a CSV: DuckDB keeps file order, so the k-th accepted row is data row k plus the number
- * of rejected rows before it. Blank lines are not rows (the reader skips them); a row of the reader's
- * rejects that follows a blank line is numbered as DuckDB counts lines, one more per blank line above.
+ * of rejected rows before it. Blank lines are not rows (the reader skips them); the reader numbers its
+ * rejects by records read, blank ones included, so those are taken off (see blankRecords.ts).
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { accessSync, constants, mkdtempSync, rmSync, statSync } from "node:fs";
@@ -23,6 +23,7 @@ import { EXAMPLES_PER_REASON, MAX_LINE_BYTES } from "./limits";
 import type { ReasonCode } from "./reasons";
 import type { RejectExample } from "./validationReport";
 import { INVALID_MARK, isUtf8File, writeUtf8Copy } from "./utf8Copy";
+import { blankRecords } from "./blankRecords";
 
 export interface SourceColumn {
   name: string;
@@ -112,9 +113,10 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   const rejectsTable = `ingest_rejects_${tag}`;
   const rejectsScan = `ingest_rejscan_${tag}`;
   const pivots = `ingest_pivots_${tag}`;
+  const blanksTable = `ingest_blanks_${tag}`;
   const list = keep.map(ident).join(", ");
   const drop = async () => {
-    for (const t of [table, rejectsTable, rejectsScan, pivots]) await connection.run(`DROP TABLE IF EXISTS ${t}`);
+    for (const t of [table, rejectsTable, rejectsScan, pivots, blanksTable]) await connection.run(`DROP TABLE IF EXISTS ${t}`);
   };
   await drop();
   if (source.format === "parquet") {
@@ -164,15 +166,22 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   const byReason = new Map<ReasonCode, ReaderRejects>();
   let numbered = `(SELECT rowid + 1 AS __row, * FROM ${table})`;
   if (counts.length > 0) {
-    const firstRows = await queryRows<{ error_type: string; line: number; column_name: string | null; message: string | null }>(
+    // The data row of a rejected record: its record number, less the header and the blank records above it.
+    await connection.run(`CREATE TEMP TABLE ${blanksTable} (line BIGINT)`);
+    const blanks = blankRecords(source.file, layout);
+    for (let i = 0; i < blanks.length; i += 10_000) {
+      await connection.run(`INSERT INTO ${blanksTable} VALUES ${blanks.slice(i, i + 10_000).map((b) => `(${b})`).join(", ")}`);
+    }
+    const rowOf = (line: string) => `(${line} - 1 - (SELECT count(*) FROM ${blanksTable} b WHERE b.line < ${line}))`;
+    const firstRows = await queryRows<{ error_type: string; row: number; column_name: string | null; message: string | null }>(
       connection,
-      `SELECT error_type, line::BIGINT AS line, column_name, message FROM ${perLine}
+      `SELECT error_type, ${rowOf("r.line")}::BIGINT AS row, column_name, message FROM ${perLine} r
        QUALIFY row_number() OVER (PARTITION BY error_type ORDER BY line) <= ${EXAMPLES_PER_REASON} ORDER BY line`,
     );
     await connection.run(
       `CREATE TEMP TABLE ${pivots} AS
        SELECT row - j AS pivot_row, max(j) AS shift FROM (
-         SELECT line - 1 AS row, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM ${rejectsTable}))
+         SELECT ${rowOf("r.line")} AS row, row_number() OVER (ORDER BY r.line) AS j FROM (SELECT DISTINCT line FROM ${rejectsTable}) r)
        GROUP BY pivot_row`,
     );
     numbered = `(SELECT s.rowid + 1 + coalesce(p.shift, 0) AS __row, s.* FROM ${table} s ASOF LEFT JOIN ${pivots} p ON s.rowid + 1 > p.pivot_row)`;
@@ -186,7 +195,7 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
     for (const r of firstRows) {
       const e = entry(r.error_type);
       // The reader's message names sizes and counts, never the row's text; the row itself may hold personal data.
-      if (e.examples.length < EXAMPLES_PER_REASON) e.examples.push({ row: r.line - 1, column: r.column_name, value: null, detail: firstLine(r.message ?? r.error_type) });
+      if (e.examples.length < EXAMPLES_PER_REASON) e.examples.push({ row: r.row, column: r.column_name, value: null, detail: firstLine(r.message ?? r.error_type) });
     }
   }
   if (!marked) return { ...source, relation: numbered, accepted, rejects: [...byReason.values()], drop };

@@ -410,6 +410,35 @@ describe("rows are set aside with a reason, never lost", () => {
     expect(table(s)).toMatchObject({ read: 5, loaded: 5, set_aside: 0 });
   });
 
+  it("31b. rows are numbered as data rows after blank lines, for the reader's rejects and for later rules alike", async () => {
+    // Data rows: 1–5 GOOD, 6 too many columns, 7 a quoted value over three lines, 8 too many columns,
+    // 9 an unknown event type, 10 missing columns. Blank lines are not rows (inside the quoted value a
+    // blank line is text), and a line of spaces is a row with missing columns.
+    const text = [
+      HEADER,
+      ...GOOD.slice(0, 2),
+      "",
+      ...GOOD.slice(2),
+      "",
+      "x1,U1,S1,product_view,2025-03-04T10:05:00Z,P1,Books,1,,extra",
+      "",
+      '"x2",U1,S1,product_view,2025-03-04T10:06:00Z,P1,"Books',
+      "",
+      'and more",1,',
+      "",
+      "",
+      "x3,U1,S1,product_view,2025-03-04T10:07:00Z,P1,Books,1,,extra",
+      "x4,U1,S1,fly_away,2025-03-04T10:08:00Z,P1,Books,1,",
+      "   ",
+      "",
+    ].join("\n");
+    const s = await read(folder({ "events.csv": text }));
+    expect(reasons(s)).toEqual({ wrong_column_count: 3, unknown_event_type: 1 });
+    expect(examples(s, "wrong_column_count").map((e) => e.row)).toEqual([6, 8, 10]);
+    expect(examples(s, "unknown_event_type").map((e) => e.row)).toEqual([9]);
+    expect(table(s)).toMatchObject({ read: 10, loaded: 6, set_aside: 4 });
+  });
+
   it("32. ids with surrounding blanks are trimmed", async () => {
     await read(folder({ "events.csv": events(" e6 , U1 ,S1,product_view,2025-03-04T10:05:00Z, P1 ,Books,1,") }), {}, async ({ rows }) => {
       expect(await rows("SELECT event_id, user_id, product_id FROM events WHERE event_id = 'e6'")).toEqual([{ event_id: "e6", user_id: "U1", product_id: "P1" }]);

@@ -22,7 +22,7 @@ import type { CsvEncoding } from "./mapping";
 import { EXAMPLES_PER_REASON, MAX_LINE_BYTES } from "./limits";
 import type { ReasonCode } from "./reasons";
 import type { RejectExample } from "./validationReport";
-import { INVALID_MARK, isUtf8File, writeUtf8Copy } from "./utf8Copy";
+import { INVALID_MARK, hasMixedLineEndings, isUtf8File, writeUtf8Copy } from "./utf8Copy";
 import { blankRecords } from "./blankRecords";
 
 export interface SourceColumn {
@@ -131,15 +131,16 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   }
   const layout = source.layout!;
   const columns = layout.columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(", ");
-  // DuckDB reads UTF-8 (or UTF-16); anything else, or UTF-8 with invalid bytes, goes through a marked copy.
+  // DuckDB reads UTF-8 (or UTF-16); anything else, UTF-8 with invalid bytes, or mixed line endings go
+  // through a copy it can read (see utf8Copy.ts).
   let readFile = source.file;
-  let marked = false;
+  const marked = layout.encoding === "utf-8" && !isUtf8File(source.file);
+  const lineFeeds = layout.encoding !== "utf-16" && hasMixedLineEndings(source.file);
   let copyDir: string | undefined;
-  if (layout.encoding === "latin-1" || (layout.encoding === "utf-8" && !isUtf8File(source.file))) {
+  if (layout.encoding === "latin-1" || marked || lineFeeds) {
     copyDir = mkdtempSync(join(tmpdir(), "event-kit-utf8-"));
     readFile = join(copyDir, "copy.csv");
-    writeUtf8Copy(source.file, layout.encoding === "latin-1" ? "latin-1" : "utf-8", readFile);
-    marked = layout.encoding === "utf-8";
+    writeUtf8Copy(source.file, layout.encoding === "latin-1" ? "latin-1" : "utf-8", readFile, { lineFeeds });
   }
   try {
     await connection.run(

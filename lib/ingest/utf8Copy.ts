@@ -7,6 +7,11 @@
  * writes), and the rows holding it are set aside as "invalid UTF-8" with their exact row numbers.
  * The copy changes no ASCII byte, so delimiters, quotes, line breaks and therefore rows stay as they were.
  * A Latin-1 file (a mapping's csv.encoding) is transcoded to UTF-8 the same way.
+ *
+ * Mixed line endings (CRLF in some lines, LF in others, as when files from two systems are joined)
+ * stop DuckDB's strict CSV reader with "the state machine reached an invalid state", naming no row. A
+ * copy can end every line with LF instead: CRLF becomes LF everywhere, inside quoted values too (a
+ * value's line breaks are then LF), and rows stay as they were.
  */
 import { isUtf8 } from "node:buffer";
 import { closeSync, openSync, readSync, writeSync } from "node:fs";
@@ -92,14 +97,63 @@ function markInvalid(chunk: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** Whether some lines of the file end with CRLF and others with a bare LF. */
+export function hasMixedLineEndings(file: string, chunkSize = CHUNK): boolean {
+  let crlf = false;
+  let lf = false;
+  let previousLast = -1; // the last byte of the previous chunk
+  forEachChunk(file, (chunk) => {
+    if (crlf && lf) return;
+    for (let at = chunk.indexOf(LF); at >= 0; at = chunk.indexOf(LF, at + 1)) {
+      const before = at > 0 ? chunk[at - 1]! : previousLast;
+      if (before === CR) crlf = true;
+      else lf = true;
+      if (crlf && lf) return;
+    }
+    if (chunk.length > 0) previousLast = chunk[chunk.length - 1]!;
+  }, chunkSize);
+  return crlf && lf;
+}
+
+/** The bytes with every CRLF made LF; `pendingCr` says the previous chunk ended with a CR held back. */
+function toLineFeeds(chunk: Buffer, state: { pendingCr: boolean }, last: boolean): Buffer {
+  const parts: Buffer[] = [];
+  if (state.pendingCr && chunk[0] !== LF) parts.push(Buffer.of(CR));
+  let start = 0;
+  for (let at = chunk.indexOf(CR); at >= 0; at = chunk.indexOf(CR, at + 1)) {
+    if (at === chunk.length - 1 && !last) break; // decided by the next chunk's first byte
+    if (chunk[at + 1] === LF) {
+      parts.push(chunk.subarray(start, at));
+      start = at + 1;
+    }
+  }
+  const end = !last && chunk.length > 0 && chunk[chunk.length - 1] === CR ? chunk.length - 1 : chunk.length;
+  parts.push(chunk.subarray(start, end));
+  state.pendingCr = end < chunk.length;
+  return Buffer.concat(parts);
+}
+
+export interface CopyOptions {
+  /** End every line with LF (see the file's comment). */
+  lineFeeds?: boolean;
+  /** For tests: every size must give the same copy. */
+  chunkSize?: number;
+}
+
 /** Writes `file` as UTF-8 to `target`: Latin-1 transcoded, or UTF-8 with invalid bytes marked. */
-export function writeUtf8Copy(file: string, encoding: "utf-8" | "latin-1", target: string, chunkSize = CHUNK): void {
+export function writeUtf8Copy(file: string, encoding: "utf-8" | "latin-1", target: string, options: CopyOptions = {}): void {
+  const { lineFeeds = false, chunkSize = CHUNK } = options;
   const out = openSync(target, "w");
+  const state = { pendingCr: false };
   try {
     forEachChunk(file, (chunk) => {
       const converted = encoding === "latin-1" ? Buffer.from(chunk.toString("latin1"), "utf8") : markInvalid(chunk);
-      writeSync(out, converted);
+      writeSync(out, lineFeeds ? toLineFeeds(converted, state, false) : converted);
     }, chunkSize);
+    if (state.pendingCr) writeSync(out, Buffer.of(CR));
   } finally {
     closeSync(out);
   }

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { INVALID_MARK, isUtf8File, writeUtf8Copy } from "../../lib/ingest/utf8Copy";
+import { INVALID_MARK, hasMixedLineEndings, isUtf8File, writeUtf8Copy } from "../../lib/ingest/utf8Copy";
 import { tempDir } from "../helpers/tempDir";
 
 const work = tempDir("event-kit-utf8-");
@@ -36,9 +36,9 @@ describe("isUtf8File and writeUtf8Copy", () => {
       expect(isUtf8File(valid, chunkSize)).toBe(true);
       expect(isUtf8File(invalid, chunkSize)).toBe(false);
       const copy = join(work.path, `copy-${chunkSize}.csv`);
-      writeUtf8Copy(valid, "utf-8", copy, chunkSize);
+      writeUtf8Copy(valid, "utf-8", copy, { chunkSize });
       expect(readFileSync(copy).equals(VALID)).toBe(true);
-      writeUtf8Copy(invalid, "utf-8", copy, chunkSize);
+      writeUtf8Copy(invalid, "utf-8", copy, { chunkSize });
       const text = readFileSync(copy, "utf8");
       expect(text.split(INVALID_MARK)).toHaveLength(5);
       expect(text.replaceAll(INVALID_MARK, "")).toBe(expected);
@@ -50,7 +50,24 @@ describe("isUtf8File and writeUtf8Copy", () => {
   it("transcodes Latin-1, all 256 byte values included", () => {
     const bytes = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
     const copy = join(work.path, "latin1-copy.csv");
-    writeUtf8Copy(file("latin1.csv", bytes), "latin-1", copy, 7);
+    writeUtf8Copy(file("latin1.csv", bytes), "latin-1", copy, { chunkSize: 7 });
     expect(readFileSync(copy, "utf8")).toBe(String.fromCharCode(...bytes));
   });
+});
+
+describe("hasMixedLineEndings and writeUtf8Copy with lineFeeds", () => {
+  const MIXED = Buffer.from('id,name\r\n1,a\n2,"b\r\nc"\r\n\r\n3,d\re\n4,f\r', "utf8");
+  // Every CRLF becomes LF (the one inside the quoted value too); a CR alone, mid-line or at the end, stays.
+  const AS_LINE_FEEDS = 'id,name\n1,a\n2,"b\nc"\n\n3,d\re\n4,f\r';
+
+  for (const chunkSize of [1, 2, 3, 5, 64, 1 << 20]) {
+    it(`finds mixed endings and ends every line with LF, with chunks of ${chunkSize} bytes`, () => {
+      expect(hasMixedLineEndings(file(`mixed-${chunkSize}.csv`, MIXED), chunkSize)).toBe(true);
+      expect(hasMixedLineEndings(file(`crlf-${chunkSize}.csv`, Buffer.from("a,b\r\n1,x\r\n\r\n")), chunkSize)).toBe(false);
+      expect(hasMixedLineEndings(file(`lf-${chunkSize}.csv`, Buffer.from("a,b\n1,x\r2\n")), chunkSize)).toBe(false);
+      const copy = join(work.path, `lf-copy-${chunkSize}.csv`);
+      writeUtf8Copy(join(work.path, `mixed-${chunkSize}.csv`), "utf-8", copy, { chunkSize, lineFeeds: true });
+      expect(readFileSync(copy, "utf8")).toBe(AS_LINE_FEEDS);
+    });
+  }
 });

@@ -67,10 +67,14 @@ export function validatedWarehouse(input: string, read: ReadOptions = {}): Promi
   );
 }
 
-/** Loads the validated tables into `connection` and returns the summary readDataset produced. */
+/**
+ * Makes the validated tables readable in `connection` and returns the summary readDataset produced.
+ * Views over the Parquet files, not copies: each loader reads only the columns its queries name, and
+ * copying 10M events into memory first cost a loader 2.7 s (and their size in RAM) before any query ran.
+ */
 export async function loadValidated(connection: DuckDBConnection, dir: string): Promise<DatasetSummary> {
   for (const table of TABLE_NAMES) {
-    await connection.run(`CREATE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(join(dir, `${table}.parquet`))})`);
+    await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet(${sqlString(join(dir, `${table}.parquet`))})`);
   }
   return JSON.parse(readFileSync(join(dir, SUMMARY_FILE), "utf8")) as DatasetSummary;
 }

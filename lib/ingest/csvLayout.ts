@@ -38,6 +38,8 @@ function firstRecord(text: string): { line: string; complete: boolean } {
     const ch = text[i];
     if (ch === '"') quoted = !quoted;
     else if (ch === "\n" && !quoted) return { line: text.slice(0, i).replace(/\r$/, ""), complete: true };
+    // A CR not followed by LF ends the line too: files from classic Mac OS, which DuckDB's reader splits the same way.
+    else if (ch === "\r" && !quoted && text[i + 1] !== "\n" && i + 1 < text.length) return { line: text.slice(0, i), complete: true };
   }
   return { line: text.replace(/\r$/, ""), complete: false };
 }

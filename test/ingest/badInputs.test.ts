@@ -449,6 +449,13 @@ describe("rows are set aside with a reason, never lost", () => {
     expect(examples(s, "unknown_event_type").map((e) => e.row)).toEqual([6]);
   });
 
+  it("31d. lines ended by CR alone (classic Mac OS) load, row numbers intact", async () => {
+    const text = [HEADER, ...GOOD, "x1,U1,S1,fly_away,2025-03-04T10:05:00Z,P1,Books,1,"].join("\r") + "\r";
+    const s = await read(folder({ "events.csv": text }));
+    expect(table(s)).toMatchObject({ read: 6, loaded: 5, set_aside: 1 });
+    expect(examples(s, "unknown_event_type").map((e) => e.row)).toEqual([6]);
+  });
+
   it("32. ids with surrounding blanks are trimmed", async () => {
     await read(folder({ "events.csv": events(" e6 , U1 ,S1,product_view,2025-03-04T10:05:00Z, P1 ,Books,1,") }), {}, async ({ rows }) => {
       expect(await rows("SELECT event_id, user_id, product_id FROM events WHERE event_id = 'e6'")).toEqual([{ event_id: "e6", user_id: "U1", product_id: "P1" }]);

@@ -40,7 +40,12 @@ export function bigNumber({ label, value, interval, caption, className }: BigNum
   return card;
 }
 
-/** A grid of KPI cards that fills the row on wide screens and stacks to one column on phones. */
+/**
+ * A grid of KPI cards that fills the row on wide screens and stacks to one column on phones. The count
+ * is on the grid (data-count) so that five cards can sit as three and two rather than four and one.
+ */
 export function kpiGrid(cards: readonly (Node | BigNumberOptions)[]): HTMLElement {
-  return div("kpi-grid", ...cards.map((card) => (card instanceof Node ? card : bigNumber(card))));
+  const grid = div("kpi-grid", ...cards.map((card) => (card instanceof Node ? card : bigNumber(card))));
+  grid.dataset.count = String(cards.length);
+  return grid;
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { describeViolations, seriousViolations } from "./support/axe.js";
 import { launchChromium, openPage, waitForRender, type OpenedPage } from "./support/browser.js";
 import { ensureBuilt } from "./support/build.js";
-import { changeInput, chartsSignature, colourProbe, inspectCharts, inspectLayout, listInputs } from "./support/charts.js";
+import { changeInput, chartsSignature, colourProbe, inspectCharts, inspectLayout, kpiRows, listInputs } from "./support/charts.js";
 import { parseCsv } from "./support/csvParse.js";
 import { DIST, SCREENSHOTS } from "./support/paths.js";
 import { serveStatic, type StaticServer } from "./support/server.js";
@@ -103,6 +103,12 @@ describe.each(pages)("%s", (path) => {
         return href ? (await fetch(href)).status : 0;
       });
       expect(status).toBe(200);
+    });
+
+    test("no KPI card sits alone on a row (five cards go three over two)", async () => {
+      for (const rows of await kpiRows(opened.page)) {
+        if (rows.reduce((a, b) => a + b, 0) > 1) expect(rows.every((n) => n > 1), JSON.stringify(rows)).toBe(true);
+      }
     });
 
     test("screenshot", async () => {

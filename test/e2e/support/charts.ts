@@ -173,6 +173,20 @@ export function inspectLayout(page: Page): Promise<{ scrollWidth: number; viewpo
   }));
 }
 
+/** For each KPI grid, how many cards sit on each of its rows (cards grouped by their top edge). */
+export function kpiRows(page: Page): Promise<number[][]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll(".kpi-grid")).map((grid) => {
+      const rows = new Map<number, number>();
+      for (const card of Array.from(grid.children)) {
+        const top = Math.round(card.getBoundingClientRect().top);
+        rows.set(top, (rows.get(top) ?? 0) + 1);
+      }
+      return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, n]) => n);
+    }),
+  );
+}
+
 /** The chart card whose title starts with `prefix` (a regular expression source). */
 export function cardTitled(page: Page, prefix: string): Locator {
   return page.locator("[data-chart-card]").filter({ has: page.locator(`h2:text-matches("^${prefix}")`) });

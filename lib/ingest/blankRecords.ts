@@ -4,10 +4,9 @@
  * is one record). Our row numbers count data rows, which blank lines are not, so every blank record
  * above a rejected row must come off its number.
  *
- * The file is scanned as the reader splits it: records end at a line feed outside quotes, a quote opens
- * only at the start of a field, and a doubled quote inside quotes is a literal quote. A record that is
- * empty, or holds only a carriage return, is blank. A line of spaces is not blank (the reader rejects
- * it for its missing columns).
+ * The file is scanned as the reader splits it: records end at LF, CRLF or a CR alone outside quotes, a
+ * quote opens only at the start of a field, and a doubled quote inside quotes is a literal quote. An
+ * empty record is blank. A line of spaces is not blank (the reader rejects it for its missing columns).
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import type { CsvEncoding } from "./mapping";
@@ -80,7 +79,13 @@ export function blankRecords(file: string, options: { delimiter: string; encodin
           previous = -1;
           continue;
         }
-        if (pendingCr) length += 1; // a CR that was not the end of the record
+        if (pendingCr) {
+          // A CR not followed by LF ended the record: lines ended by CR alone, as DuckDB reads them.
+          if (length === 0) blanks.push(record);
+          record += 1;
+          length = 0;
+          previous = -1;
+        }
         pendingCr = c === CR;
         if (!pendingCr) length += 1;
         if (c === QUOTE && (previous === -1 || previous === delimiterEnd)) {
@@ -93,6 +98,7 @@ export function blankRecords(file: string, options: { delimiter: string; encodin
   } finally {
     closeSync(fd);
   }
-  // A last record without a line feed is blank only if it is empty, and then it is not a record at all.
+  // A CR at the very end ends the last record; a last record without any line end that is empty is no record.
+  if (pendingCr && length === 0) blanks.push(record);
   return blanks;
 }

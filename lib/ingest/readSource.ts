@@ -152,7 +152,12 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
     );
   } catch (error) {
     await drop();
-    throw new DatasetError(`${source.name} cannot be read: ${firstLine((error as Error).message)}`, { file: source.file });
+    const message = firstLine((error as Error).message);
+    // Mixed CRLF/LF and CR-only files are handled; what is left behind this message is a line break DuckDB cannot place.
+    const hint = /state machine reached an invalid state/i.test(message)
+      ? " (often a carriage return (CR) alone in the middle of a line, in a file whose lines end with LF)"
+      : "";
+    throw new DatasetError(`${source.name} cannot be read: ${message}${hint}`, { file: source.file });
   } finally {
     // DuckDB has read the copy into the table; the copy is not needed any more.
     if (copyDir) rmSync(copyDir, { recursive: true, force: true });

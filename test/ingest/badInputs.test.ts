@@ -449,11 +449,22 @@ describe("rows are set aside with a reason, never lost", () => {
     expect(examples(s, "unknown_event_type").map((e) => e.row)).toEqual([6]);
   });
 
-  it("31d. lines ended by CR alone (classic Mac OS) load, row numbers intact", async () => {
-    const text = [HEADER, ...GOOD, "x1,U1,S1,fly_away,2025-03-04T10:05:00Z,P1,Books,1,"].join("\r") + "\r";
+  it("31d. lines ended by CR alone (classic Mac OS) load, row numbers intact around a blank line", async () => {
+    // Data rows: 1–2 GOOD, (a blank line), 3 too many columns, 4–6 GOOD, 7 an unknown event type.
+    const extra = "x0,U1,S1,product_view,2025-03-04T10:01:30Z,P1,Books,1,,extra";
+    const unknown = "x1,U1,S1,fly_away,2025-03-04T10:05:00Z,P1,Books,1,";
+    const text = [HEADER, ...GOOD.slice(0, 2), "", extra, ...GOOD.slice(2), unknown].join("\r") + "\r";
     const s = await read(folder({ "events.csv": text }));
-    expect(table(s)).toMatchObject({ read: 6, loaded: 5, set_aside: 1 });
-    expect(examples(s, "unknown_event_type").map((e) => e.row)).toEqual([6]);
+    expect(table(s)).toMatchObject({ read: 7, loaded: 5, set_aside: 2 });
+    expect(examples(s, "wrong_column_count").map((e) => e.row)).toEqual([3]);
+    expect(examples(s, "unknown_event_type").map((e) => e.row)).toEqual([7]);
+  });
+
+  it("31e. a CR alone inside a line stops the read with a message that says what to look for", async () => {
+    const text = [HEADER, ...GOOD.slice(0, 2), "x0,U1,S1,product_view,2025-03-04T10:01:30Z,P1,Bo\roks,1,", ...GOOD.slice(2)].join("\n") + "\n";
+    const error = await fatal(folder({ "events.csv": text }));
+    expect(error.message).toMatch(/^events\.csv cannot be read: .*a carriage return \(CR\) alone in the middle of a line/);
+    expect(error.file).toMatch(/events\.csv$/);
   });
 
   it("32. ids with surrounding blanks are trimmed", async () => {

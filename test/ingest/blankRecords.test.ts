@@ -23,6 +23,11 @@ describe("blankRecords", () => {
     expect(blankRecords(file("a,b\r\n1,x\r\n\r\n2,y\r\n   \r\n3,z\r\n\r\n\r\n4,w\r\n\r\n"), utf8)).toEqual([3, 7, 8, 10]);
   });
 
+  it("ends records at a CR alone too (classic Mac OS line ends)", () => {
+    // Records: 1 header, 2 row, 3 blank, 4 row, 5 blank (the last CR ends it).
+    expect(blankRecords(file("a,b\r1,x\r\r2,y\r\r"), utf8)).toEqual([3, 5]);
+  });
+
   it("counts a quoted value over several lines as one record, its blank lines as text", () => {
     // Records: 1 header, 2 a value spanning four lines (one of them blank), 3 blank, 4 row.
     expect(blankRecords(file('a,b\n"1\n\n""quoted""\nend",x\n\n2,y\n'), utf8)).toEqual([3]);

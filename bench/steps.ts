@@ -55,6 +55,29 @@ const steps: Record<string, (args: Args) => Promise<Record<string, number>>> = {
     const row = reader.getRowObjectsJS()[0]!;
     return { users: Number(row.users), events: Number(row.events) };
   },
+  /**
+   * The floor under the analysis: the three groupings of the events it cannot do without (by session for
+   * the session funnel, by session and category for the category funnel, by user and day for retention),
+   * each alone and with its aggregates read, over the events in memory as the analysis has them.
+   */
+  async groupings(args) {
+    const db = await openDatabase();
+    const file = sqlString(join(String(args.data), "events.parquet"));
+    await db.connection.run(`CREATE TABLE events AS SELECT * REPLACE (event_id::VARCHAR AS event_id) FROM read_parquet(${file})`);
+    const time = async (keys: string) => {
+      const started = performance.now();
+      await db.connection.runAndReadAll(`SELECT count(*), sum(n), min(first) FROM (
+        SELECT ${keys}, count(*) AS n, min("timestamp") AS first FROM events GROUP BY ${keys})`);
+      return (performance.now() - started) / 1000;
+    };
+    const result = {
+      session: await time("user_id, session_id"),
+      sessionCategory: await time("user_id, session_id, category"),
+      userDay: await time(`user_id, CAST("timestamp" AS DATE)`),
+    };
+    db.close();
+    return result;
+  },
   /** The whole analysis as `npm run analyze` runs it, without segments (benchmarked on their own). */
   async analyze(args) {
     const db = await openDatabase();

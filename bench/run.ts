@@ -7,7 +7,8 @@ import { benchSegments } from "./segments";
 const HELP = `Usage: npm run bench -- [generate|analyze|segments|pageweight|all] [--quick]
 
   generate   generator events/s and peak RSS, default and ~10M-event datasets, beside a DuckDB write floor
-  analyze    retention + funnels on the default and ~10M-event datasets, beside one DuckDB scan by user
+  analyze    reading + retention + funnels on the default and ~10M-event datasets, beside one DuckDB scan
+             by user and the three groupings the analysis cannot do without
   segments   K-means path on 1M users (k selection, fit, assignment), beside a one-pass floor
   pageweight each built page: data shipped (KB gzipped) and time until its charts are drawn in headless
              Chromium, against 300 KB and 1.5 s, beside a trivial static page's load time

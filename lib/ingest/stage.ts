@@ -94,7 +94,7 @@ function stageSql(plan: StagePlan, stage: string): string {
       const notConverted = c.finite ? `(${q(c.name)} IS NULL OR NOT isfinite(${q(c.name)}))` : `${q(c.name)} IS NULL`;
       return `coalesce(${t(c.name)} IS NOT NULL AND ${notConverted}${c.checkWhere ? ` AND (${c.checkWhere})` : ""}, false) AS ${bad(c.name)}`;
     });
-  // A flag, not the step-1 value itself: every text column kept costs a copy of 10M strings.
+  // A flag rather than the step-1 value itself: every column the stage keeps is written for every row.
   flags.push(...plan.required.map((name) => `${t(name)} IS NOT NULL AS ${has(name)}`));
   const lookupColumns = plan.lookup?.columns ?? [];
   const dropped = cols.map((c) => t(c.name));

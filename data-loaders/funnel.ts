@@ -27,6 +27,7 @@ import { stepCountsSql } from "../lib/funnel/stepCountsSql";
 import { timeToConvertSql } from "../lib/funnel/timeToConvertSql";
 import { inWindowSql } from "../lib/retention/windowSql";
 import { withWarehouse } from "./warehouse";
+import { exactAmountSql } from "../lib/db/exactAmountSql";
 
 /** How many products the page shows from each end: the top N by viewing sessions and by buying sessions. */
 export const TOP_PRODUCTS = 30;
@@ -102,7 +103,7 @@ export function productInterestSql(window: AnalysisWindow, limit = TOP_PRODUCTS)
       count(*) FILTER (WHERE event_type = ${view}) AS views,
       count(*) FILTER (WHERE event_type = ${purchase}) AS purchases,
       coalesce(sum(quantity) FILTER (WHERE event_type = ${purchase}), 0) AS units,
-      coalesce(sum(price * quantity) FILTER (WHERE event_type = ${purchase}), 0) AS revenue,
+      coalesce(sum(${exactAmountSql("price * quantity")}) FILTER (WHERE event_type = ${purchase}), 0) AS revenue,
       any_value(category) AS event_category
     FROM events
     WHERE ${inWindowSql(window)} AND product_id IS NOT NULL AND user_id IS NOT NULL AND session_id IS NOT NULL

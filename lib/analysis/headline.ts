@@ -5,6 +5,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../db/duckdb";
 import { wilsonInterval } from "../stats/wilsonInterval";
+import { exactAmountSql } from "../db/exactAmountSql";
 
 export interface Headline {
   users: number;
@@ -25,7 +26,7 @@ export interface Headline {
 export const HEADLINE_SQL = `WITH sessions AS (
   SELECT user_id, count(*) AS events,
          count(*) FILTER (WHERE event_type = 'purchase') AS purchases,
-         sum(price * quantity) FILTER (WHERE event_type = 'purchase') AS revenue
+         sum(${exactAmountSql("price * quantity")}) FILTER (WHERE event_type = 'purchase') AS revenue
   FROM events GROUP BY user_id, session_id)
 SELECT
   (SELECT count(*) FROM users)::INTEGER AS users,

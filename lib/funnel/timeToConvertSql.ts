@@ -22,11 +22,13 @@ function binIndexSql(seconds: string): string {
 export function timeToConvertSql(stepsTable: string, stepCount: number): string {
   const pairs = Array.from({ length: stepCount - 1 }, (_, k) => k + 1);
   if (pairs.length === 0) return "SELECT 1 AS no_pairs";
-  const gaps = pairs.map((i) => `(epoch_us(step_${i + 1}) - epoch_us(step_${i})) / 1e6 AS gap_${i}`);
+  const gaps = pairs.map((i) => `epoch_us(step_${i + 1}) - epoch_us(step_${i}) AS gap_us_${i}, (epoch_us(step_${i + 1}) - epoch_us(step_${i})) / 1e6 AS gap_${i}`);
   const columns = pairs.flatMap((i) => [
     `CAST(count(gap_${i}) AS INTEGER) AS count_${i}`,
     `quantile_cont(gap_${i}, [0.25, 0.5, 0.75, 0.9]) AS quantiles_${i}`,
-    `avg(gap_${i}) AS mean_${i}`,
+    // The mean of whole microseconds: an integer sum is exact in any order, a sum of doubles is not
+    // (the same data gave means differing in the last digit between runs).
+    `avg(gap_us_${i}) / 1e6 AS mean_${i}`,
     `histogram(${binIndexSql(`gap_${i}`)}) AS bins_${i}`,
   ]);
   return `SELECT ${columns.join(",\n      ")}

@@ -7,6 +7,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../db/duckdb";
 import type { AnalysisWindow } from "../dataset/window";
 import { sqlTimestamp } from "../dataset/window";
+import { exactAmountSql } from "../db/exactAmountSql";
 
 export interface RealismCheck {
   id: number;
@@ -95,7 +96,7 @@ export async function measureRealism(connection: DuckDBConnection, window: Analy
     ranked AS (SELECT n, row_number() OVER (ORDER BY n DESC, product_id) AS r, count(*) OVER () AS total FROM views)
     SELECT (sum(n) FILTER (WHERE r <= ceil(0.2 * total)) / sum(n))::DOUBLE AS top_share FROM ranked`);
   const revenue = await one(connection, `WITH spend AS (
-      SELECT user_id, sum(price * quantity) AS revenue FROM events WHERE event_type = 'purchase' GROUP BY user_id),
+      SELECT user_id, sum(${exactAmountSql("price * quantity")}) AS revenue FROM events WHERE event_type = 'purchase' GROUP BY user_id),
     ranked AS (SELECT revenue, row_number() OVER (ORDER BY revenue DESC, user_id) AS r, count(*) OVER () AS total FROM spend)
     SELECT (sum(revenue) FILTER (WHERE r <= ceil(0.2 * total)) / sum(revenue))::DOUBLE AS top_share FROM ranked`);
   const shoppers = await one(connection, `WITH per_user AS (

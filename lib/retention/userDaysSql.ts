@@ -6,6 +6,7 @@
  */
 import type { AnalysisWindow } from "../dataset/window.js";
 import { inWindowSql } from "./windowSql.js";
+import { exactAmountSql } from "../db/exactAmountSql.js";
 
 export const PURCHASE_EVENT = "purchase";
 
@@ -17,7 +18,7 @@ export function userDaysSql(window: AnalysisWindow): string {
   return `SELECT user_id, CAST("timestamp" AS DATE) AS day,
       CAST(count(*) AS INTEGER) AS events,
       CAST(count(*) FILTER (WHERE event_type = '${PURCHASE_EVENT}') AS INTEGER) AS purchases,
-      CAST(coalesce(sum(price * coalesce(quantity, 1)) FILTER (WHERE event_type = '${PURCHASE_EVENT}'), 0) AS DOUBLE) AS revenue
+      coalesce(sum(${exactAmountSql("price * coalesce(quantity, 1)")}) FILTER (WHERE event_type = '${PURCHASE_EVENT}'), 0) AS revenue
     FROM events
     WHERE ${inWindowSql(window)} AND user_id IS NOT NULL
     GROUP BY user_id, day`;

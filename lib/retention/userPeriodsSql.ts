@@ -6,7 +6,7 @@ export function userPeriodsSql(userDaysTable: string, granularity: Granularity):
   return `SELECT user_id, ${periodIndexSql(granularity, "day")} AS period_index,
       CAST(sum(events) AS INTEGER) AS events,
       CAST(sum(purchases) AS INTEGER) AS purchases,
-      CAST(sum(revenue) AS DOUBLE) AS revenue
+      sum(revenue) AS revenue
     FROM ${userDaysTable}
     GROUP BY ALL`;
 }

@@ -7,6 +7,7 @@
  */
 import type { AnalysisWindow } from "../dataset/window";
 import { sqlTimestamp } from "../dataset/window";
+import { exactAmountSql } from "../db/exactAmountSql";
 
 export function userFeaturesSql(window: AnalysisWindow): string {
   const start = sqlTimestamp(window.start);
@@ -21,7 +22,7 @@ WITH session_rows AS (
     count(*) FILTER (WHERE event_type = 'product_view') AS views,
     count(*) FILTER (WHERE event_type = 'add_to_cart') AS carts,
     count(*) FILTER (WHERE event_type = 'purchase') AS purchases,
-    coalesce(sum(price * quantity) FILTER (WHERE event_type = 'purchase'), 0) AS revenue,
+    coalesce(sum(${exactAmountSql("price * quantity")}) FILTER (WHERE event_type = 'purchase'), 0) AS revenue,
     list(DISTINCT category) FILTER (WHERE category IS NOT NULL) AS categories
   FROM events
   WHERE "timestamp" >= ${start} AND "timestamp" < ${end}
@@ -46,7 +47,8 @@ SELECT
   CAST(sum(s.views) / count(*) AS DOUBLE) AS views_per_session,
   CAST(count(*) FILTER (WHERE s.carts > 0 AND s.purchases = 0) AS DOUBLE) AS abandoned_carts,
   CAST((count(*) FILTER (WHERE s.purchases > 0)) / count(*) AS DOUBLE) AS session_conversion,
-  CAST(avg(epoch(s.last_ts) - epoch(s.first_ts)) / 60 AS DOUBLE) AS avg_session_minutes,
+  -- Whole microseconds: an integer mean is the same whatever order the threads add sessions in.
+  CAST(avg(epoch_us(s.last_ts) - epoch_us(s.first_ts)) / 60e6 AS DOUBLE) AS avg_session_minutes,
   -- Not a feature: lets profiles report pooled cart abandonment (abandoned / carted sessions).
   CAST(count(*) FILTER (WHERE s.carts > 0) AS DOUBLE) AS carted_sessions
 FROM session_rows s

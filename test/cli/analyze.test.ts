@@ -68,6 +68,13 @@ describe("npm run analyze", () => {
     expect(columns.slice(2).every((c) => c.column_type === "DOUBLE")).toBe(true);
   });
 
+  it("writes byte-identical outputs when run again on the same data", () => {
+    const again = join(work.path, "out-again");
+    expect(analyze("--data", data, "--out", again).code).toBe(0);
+    const files = ["validation.json", "summary.json", "cohorts.json", "funnel.json", "segments.json", "user_segments.parquet"];
+    for (const file of files) expect(readFileSync(join(again, file)).equals(readFileSync(join(out, file))), file).toBe(true);
+  });
+
   it("never writes an email address into any output", () => {
     for (const file of ["summary.json", "cohorts.json", "funnel.json", "segments.json", "validation.json"]) {
       expect(readFileSync(join(out, file), "utf8"), file).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);

@@ -50,3 +50,14 @@ describe("dist/ makes no request to another origin", () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe("the built pages are the same bytes for the same data", () => {
+  test("every data file's lastModified is pinned (npm run build runs lib/cli/pinFileDates.ts)", () => {
+    const pinned = process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : 0;
+    const dates = files
+      .filter((file) => file.endsWith(".html"))
+      .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/"lastModified":([^,}]+)/g)].map((m) => Number(m[1])));
+    expect(dates.length).toBeGreaterThan(0);
+    expect(new Set(dates)).toEqual(new Set([pinned]));
+  });
+});

@@ -22,7 +22,7 @@ import type { CsvEncoding } from "./mapping";
 import { EXAMPLES_PER_REASON, MAX_LINE_BYTES } from "./limits";
 import type { ReasonCode } from "./reasons";
 import type { RejectExample } from "./validationReport";
-import { INVALID_MARK, hasMixedLineEndings, isUtf8File, writeUtf8Copy } from "./utf8Copy";
+import { INVALID_MARK, scanText, writeUtf8Copy } from "./utf8Copy";
 import { blankRecords } from "./blankRecords";
 
 export interface SourceColumn {
@@ -134,8 +134,9 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   // DuckDB reads UTF-8 (or UTF-16); anything else, UTF-8 with invalid bytes, or mixed line endings go
   // through a copy it can read (see utf8Copy.ts).
   let readFile = source.file;
-  const marked = layout.encoding === "utf-8" && !isUtf8File(source.file);
-  const lineFeeds = layout.encoding !== "utf-16" && hasMixedLineEndings(source.file);
+  const text = layout.encoding === "utf-16" ? { utf8: true, mixedLineEndings: false } : scanText(source.file);
+  const marked = layout.encoding === "utf-8" && !text.utf8;
+  const lineFeeds = text.mixedLineEndings;
   let copyDir: string | undefined;
   if (layout.encoding === "latin-1" || marked || lineFeeds) {
     copyDir = mkdtempSync(join(tmpdir(), "event-kit-utf8-"));

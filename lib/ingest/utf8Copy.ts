@@ -54,11 +54,7 @@ function forEachChunk(file: string, each: (chunk: Buffer) => void, chunkSize = C
 
 /** `chunkSize` is for tests: every size must give the same answer. */
 export function isUtf8File(file: string, chunkSize = CHUNK): boolean {
-  let valid = true;
-  forEachChunk(file, (chunk) => {
-    if (valid && !isUtf8(chunk)) valid = false;
-  }, chunkSize);
-  return valid;
+  return scanText(file, chunkSize).utf8;
 }
 
 /** Length of the valid UTF-8 sequence starting at `i`, or 0 when the bytes there are not one. */
@@ -102,35 +98,46 @@ const LF = 0x0a;
 
 /** Whether some lines of the file end with CRLF and others with a bare LF. */
 export function hasMixedLineEndings(file: string, chunkSize = CHUNK): boolean {
+  return scanText(file, chunkSize).mixedLineEndings;
+}
+
+/**
+ * What the reader must know of a file before DuckDB reads it, in one pass over its bytes: whether it
+ * is valid UTF-8, and whether it mixes CRLF and LF line ends.
+ */
+export function scanText(file: string, chunkSize = CHUNK): { utf8: boolean; mixedLineEndings: boolean } {
+  let utf8 = true;
   let crlf = false;
   let lf = false;
   let previousLast = -1; // the last byte of the previous chunk
   forEachChunk(file, (chunk) => {
-    if (crlf && lf) return;
-    for (let at = chunk.indexOf(LF); at >= 0; at = chunk.indexOf(LF, at + 1)) {
-      const before = at > 0 ? chunk[at - 1]! : previousLast;
-      if (before === CR) crlf = true;
-      else lf = true;
-      if (crlf && lf) return;
+    if (utf8 && !isUtf8(chunk)) utf8 = false;
+    if (!(crlf && lf)) {
+      for (let at = chunk.indexOf(LF); at >= 0 && !(crlf && lf); at = chunk.indexOf(LF, at + 1)) {
+        if ((at > 0 ? chunk[at - 1]! : previousLast) === CR) crlf = true;
+        else lf = true;
+      }
     }
-    if (chunk.length > 0) previousLast = chunk[chunk.length - 1]!;
+    previousLast = chunk[chunk.length - 1]!;
   }, chunkSize);
-  return crlf && lf;
+  return { utf8, mixedLineEndings: crlf && lf };
 }
 
-/** The bytes with every CRLF made LF; `pendingCr` says the previous chunk ended with a CR held back. */
-function toLineFeeds(chunk: Buffer, state: { pendingCr: boolean }, last: boolean): Buffer {
+/**
+ * The bytes with every CRLF made LF. A CR that ends the chunk is held back (`pendingCr`) until the
+ * next chunk's first byte says whether an LF follows it; the caller writes a CR still held at the end.
+ */
+function toLineFeeds(chunk: Buffer, state: { pendingCr: boolean }): Buffer {
   const parts: Buffer[] = [];
   if (state.pendingCr && chunk[0] !== LF) parts.push(Buffer.of(CR));
+  const end = chunk[chunk.length - 1] === CR ? chunk.length - 1 : chunk.length;
   let start = 0;
-  for (let at = chunk.indexOf(CR); at >= 0; at = chunk.indexOf(CR, at + 1)) {
-    if (at === chunk.length - 1 && !last) break; // decided by the next chunk's first byte
+  for (let at = chunk.indexOf(CR); at >= 0 && at < end; at = chunk.indexOf(CR, at + 1)) {
     if (chunk[at + 1] === LF) {
       parts.push(chunk.subarray(start, at));
       start = at + 1;
     }
   }
-  const end = !last && chunk.length > 0 && chunk[chunk.length - 1] === CR ? chunk.length - 1 : chunk.length;
   parts.push(chunk.subarray(start, end));
   state.pendingCr = end < chunk.length;
   return Buffer.concat(parts);
@@ -151,7 +158,7 @@ export function writeUtf8Copy(file: string, encoding: "utf-8" | "latin-1", targe
   try {
     forEachChunk(file, (chunk) => {
       const converted = encoding === "latin-1" ? Buffer.from(chunk.toString("latin1"), "utf8") : markInvalid(chunk);
-      writeSync(out, lineFeeds ? toLineFeeds(converted, state, false) : converted);
+      writeSync(out, lineFeeds ? toLineFeeds(converted, state) : converted);
     }, chunkSize);
     if (state.pendingCr) writeSync(out, Buffer.of(CR));
   } finally {

@@ -31,16 +31,6 @@ export function toRowArrays(matrix: DenseMatrix): number[][] {
   return out;
 }
 
-/** Row-major Float64Array from plain rows (e.g. ml-kmeans centroids). */
-export function fromRowArrays(rows: readonly (readonly number[])[], cols: number): Float64Array {
-  const out = new Float64Array(rows.length * cols);
-  rows.forEach((row, r) => {
-    if (row.length !== cols) throw new RangeError(`row ${r} has ${row.length} values, expected ${cols}`);
-    out.set(row, r * cols);
-  });
-  return out;
-}
-
 /** Number of distinct rows, counting only up to `limit` (enough to know how many clusters are possible). */
 export function countDistinctRows(matrix: DenseMatrix, limit: number): number {
   const { rows, cols, data } = matrix;

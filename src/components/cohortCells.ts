@@ -86,11 +86,6 @@ export function colourScaleTop(rows: readonly Pick<RetentionRow, "period" | "rat
   return Math.min(1, Math.max(step, Number(top.toFixed(10))));
 }
 
-/** "month" / "months", "week" / "weeks". */
-export function periodNoun(granularity: Granularity, count = 1): string {
-  return count === 1 ? granularity : `${granularity}s`;
-}
-
 /** Words for a variant, used in titles, captions and text alternatives. */
 export function describeVariant(cohortBy: CohortBy, granularity: Granularity, mode: RetentionMode) {
   const monthly = granularity === "month";

@@ -65,10 +65,6 @@ export function stepShortLabel(step: string): string {
   return STEP_WORDS[step]?.short ?? step;
 }
 
-export function unitNoun(unit: FunnelUnit, count = 2): string {
-  return count === 1 ? unit : `${unit}s`;
-}
-
 export const ATTRIBUTE_LABELS: Record<BreakdownAttribute, string> = {
   segment: "Segment",
   gender: "Gender",

@@ -3,9 +3,10 @@
  * spread of every feature, revenue and its share, and conversion. Everything is derived from the raw
  * feature matrix, whose columns include sessions, orders (= converting sessions) and revenue.
  */
+// d3-array's quantileSorted interpolates between order statistics (R-7, numpy's default), the spread we publish.
+import { quantileSorted } from "d3";
 import { FEATURE_NAMES, type FeatureName, featureIndex } from "./features";
 import type { DenseMatrix } from "./matrix";
-import { quantileSorted } from "./quantile";
 import { type Rate, wilsonRate } from "./wilson";
 
 export interface FeatureSpread {
@@ -86,12 +87,14 @@ export function profileGroup(
     let squares = 0;
     for (let i = 0; i < size; i++) squares += (values[i]! - mean) ** 2;
     values.sort();
+    // @types/d3-array declares an Array; d3 reads any array-like (length and index), a Float64Array too.
+    const sorted = values as unknown as number[];
     profile[name] = mean;
     spread[name] = {
       sd: Math.sqrt(squares / size),
-      q1: quantileSorted(values, 0.25),
-      median: quantileSorted(values, 0.5),
-      q3: quantileSorted(values, 0.75),
+      q1: quantileSorted(sorted, 0.25)!,
+      median: quantileSorted(sorted, 0.5)!,
+      q3: quantileSorted(sorted, 0.75)!,
     };
   });
   const revenue = columnSum(raw, rows, featureIndex("revenue"));

@@ -5,7 +5,7 @@
 //   Such text cells get a leading apostrophe (OWASP's advice), which spreadsheets hide and show as text.
 //   Numbers are written as numbers: "-3" from a number is data, not a formula, and prefixing it would
 //   corrupt every negative value.
-// - Values that are not strings (dates, BigInt from hyparquet, nested objects) get one stable text form.
+// - Values that are not strings (dates, BigInts, nested objects) get one stable text form.
 
 /** Any object: its own enumerable properties are the cells (an interface type needs no index signature). */
 export type CsvRow = object;

@@ -6,6 +6,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../db/duckdb";
+import { quoteIdentifier } from "../db/quoteIdentifier";
 import { TABLES, type TableName } from "../dataset/schema";
 
 export async function adoptStage(connection: DuckDBConnection, stage: string, table: TableName): Promise<void> {
@@ -13,7 +14,7 @@ export async function adoptStage(connection: DuckDBConnection, stage: string, ta
   const wanted: readonly { name: string; type: string }[] = TABLES[table];
   const present = await queryRows<{ column_name: string }>(connection, `DESCRIBE ${stage}`);
   for (const { column_name } of present) {
-    if (!wanted.some((c) => c.name === column_name)) await connection.run(`ALTER TABLE ${stage} DROP COLUMN "${column_name.replaceAll('"', '""')}"`);
+    if (!wanted.some((c) => c.name === column_name)) await connection.run(`ALTER TABLE ${stage} DROP COLUMN ${quoteIdentifier(column_name)}`);
   }
   const kept = await queryRows<{ column_name: string; column_type: string }>(connection, `DESCRIBE ${stage}`);
   const shape = (columns: { name: string; type: string }[]) => columns.map((c) => `${c.name} ${c.type}`).join(", ");

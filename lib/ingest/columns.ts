@@ -1,6 +1,7 @@
 /** Finding a file's columns by name and turning them into the engine's stage columns. */
 import { DatasetError } from "../dataset/datasetError";
-import { type InspectedSource, type SourceColumn, ident } from "./readSource";
+import { quoteIdentifier } from "../db/quoteIdentifier";
+import type { InspectedSource, SourceColumn } from "./readSource";
 import type { StageColumn, StageType } from "./stage";
 import { type SourceKind, firstOf, freeText, keyText, sourceKind } from "./valueSql";
 
@@ -48,7 +49,7 @@ export function stageColumn(spec: ColumnSpec, sources: readonly SourceColumn[]):
   const kinds = new Set(sources.map((c) => sourceKind(c.type)));
   const kind: SourceKind = kinds.size === 1 ? [...kinds][0]! : "text";
   const parts = sources.map((c) => {
-    const ref = kinds.size === 1 ? `s.${ident(c.name)}` : `s.${ident(c.name)}::VARCHAR`;
+    const ref = kinds.size === 1 ? `s.${quoteIdentifier(c.name)}` : `s.${quoteIdentifier(c.name)}::VARCHAR`;
     return spec.mode === "key" ? keyText(ref, kind) : freeText(ref, kind);
   });
   const text = firstOf(parts);

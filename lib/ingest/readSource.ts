@@ -16,6 +16,7 @@ import { accessSync, constants, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { queryRows, sqlString } from "../db/duckdb";
+import { quoteIdentifier } from "../db/quoteIdentifier";
 import { DatasetError } from "../dataset/datasetError";
 import { type CsvLayout, csvLayout } from "./csvLayout";
 import type { CsvEncoding } from "./mapping";
@@ -53,11 +54,6 @@ export interface LoadedSource extends InspectedSource {
   /** Rows the reader could not parse, by reason. */
   rejects: ReaderRejects[];
   drop(): Promise<void>;
-}
-
-/** A double-quoted SQL identifier. */
-export function ident(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }
 
 function firstLine(message: string): string {
@@ -114,7 +110,7 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   const rejectsScan = `ingest_rejscan_${tag}`;
   const pivots = `ingest_pivots_${tag}`;
   const blanksTable = `ingest_blanks_${tag}`;
-  const list = keep.map(ident).join(", ");
+  const list = keep.map(quoteIdentifier).join(", ");
   const drop = async () => {
     for (const t of [table, rejectsTable, rejectsScan, pivots, blanksTable]) await connection.run(`DROP TABLE IF EXISTS ${t}`);
   };
@@ -208,7 +204,7 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   if (!marked) return { ...source, relation: numbered, accepted, rejects: [...byReason.values()], drop };
 
   const mark = `chr(${INVALID_MARK.codePointAt(0)})`;
-  const badColumn = `CASE ${keep.map((c) => `WHEN contains(${ident(c)}, ${mark}) THEN ${sqlString(c)}`).join(" ")} END`;
+  const badColumn = `CASE ${keep.map((c) => `WHEN contains(${quoteIdentifier(c)}, ${mark}) THEN ${sqlString(c)}`).join(" ")} END`;
   const [invalid] = (await queryRows<{ n: number; rows: { row: number; column: string }[] }>(
     connection,
     `SELECT count(*)::BIGINT AS n, (list({'row': __row, 'column': bad} ORDER BY __row))[1:${EXAMPLES_PER_REASON}] AS rows

@@ -10,6 +10,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../db/duckdb";
+import { quoteIdentifier } from "../db/quoteIdentifier";
 import { DatasetError } from "../dataset/datasetError";
 import type { TableName } from "../dataset/schema";
 import { EXAMPLES_PER_REASON, EXAMPLE_VALUE_LENGTH } from "./limits";
@@ -73,10 +74,9 @@ export interface StageResult {
   validation: Omit<TableValidation, "ignored_columns">;
 }
 
-const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
-const t = (name: string) => q(`__t_${name}`);
-const bad = (name: string) => q(`__bad_${name}`);
-const has = (name: string) => q(`__has_${name}`);
+const t = (name: string) => quoteIdentifier(`__t_${name}`);
+const bad = (name: string) => quoteIdentifier(`__bad_${name}`);
+const has = (name: string) => quoteIdentifier(`__has_${name}`);
 
 function cut(value: string | null): string | null {
   if (value === null) return null;
@@ -86,12 +86,12 @@ function cut(value: string | null): string | null {
 function stageSql(plan: StagePlan, stage: string): string {
   const cols = plan.columns;
   const step1 = cols.map((c) => `${c.text} AS ${t(c.name)}`).join(",\n        ");
-  const step2 = cols.map((c) => `(${c.parse(t(c.name))})::${c.type} AS ${q(c.name)}`).join(",\n      ");
+  const step2 = cols.map((c) => `(${c.parse(t(c.name))})::${c.type} AS ${quoteIdentifier(c.name)}`).join(",\n      ");
   const flags = cols
     .filter((c) => c.typeWord)
     .map((c) => {
       if (c.source === null) return `false AS ${bad(c.name)}`;
-      const notConverted = c.finite ? `(${q(c.name)} IS NULL OR NOT isfinite(${q(c.name)}))` : `${q(c.name)} IS NULL`;
+      const notConverted = c.finite ? `(${quoteIdentifier(c.name)} IS NULL OR NOT isfinite(${quoteIdentifier(c.name)}))` : `${quoteIdentifier(c.name)} IS NULL`;
       return `coalesce(${t(c.name)} IS NOT NULL AND ${notConverted}${c.checkWhere ? ` AND (${c.checkWhere})` : ""}, false) AS ${bad(c.name)}`;
     });
   // A flag rather than the step-1 value itself: every column the stage keeps is written for every row.
@@ -119,7 +119,7 @@ async function rawValues(plan: StagePlan, rows: number[], connection: DuckDBConn
   const out = new Map<number, Record<string, string | null>>();
   if (rows.length === 0) return out;
   const withSource = plan.columns.filter((c) => c.source !== null);
-  const select = withSource.map((c) => `${c.raw} AS ${q(c.name)}`).join(", ");
+  const select = withSource.map((c) => `${c.raw} AS ${quoteIdentifier(c.name)}`).join(", ");
   const found = await queryRows<Record<string, string | null> & { __row: number }>(
     connection,
     `SELECT __row::BIGINT AS __row${select ? ", " + select : ""} FROM ${plan.source.relation} s WHERE __row IN (${rows.join(", ")})`,
@@ -131,7 +131,7 @@ async function rawValues(plan: StagePlan, rows: number[], connection: DuckDBConn
 /** For duplicate rows, the row that was kept in their place. */
 async function keptRows(connection: DuckDBConnection, plan: StagePlan, stage: string, rows: number[]): Promise<Map<number, number>> {
   if (rows.length === 0) return new Map();
-  const same = plan.duplicates.key.map((k) => `k.${q(k)} IS NOT DISTINCT FROM d.${q(k)}`).join(" AND ");
+  const same = plan.duplicates.key.map((k) => `k.${quoteIdentifier(k)} IS NOT DISTINCT FROM d.${quoteIdentifier(k)}`).join(" AND ");
   const found = await queryRows<{ row: number; kept: number }>(
     connection,
     `SELECT d.__row::BIGINT AS row, min(k.__row)::BIGINT AS kept FROM ${stage} d JOIN ${stage} k ON ${same} AND k.__rule IS NULL
@@ -145,11 +145,11 @@ async function checkColumns(connection: DuckDBConnection, plan: StagePlan, stage
   const typed = plan.columns.filter((c) => c.typeWord && c.source !== null);
   const parts = ["count(*)::BIGINT AS n"];
   for (const c of typed) {
-    parts.push(`count(*) FILTER (WHERE ${bad(c.name)})::BIGINT AS ${q(`bad_${c.name}`)}`);
-    parts.push(`count(${q(c.name)}) FILTER (WHERE NOT ${bad(c.name)}${c.checkWhere ? ` AND (${c.checkWhere})` : ""})::BIGINT AS ${q(`ok_${c.name}`)}`);
-    parts.push(`min(__row) FILTER (WHERE ${bad(c.name)})::BIGINT AS ${q(`first_${c.name}`)}`);
+    parts.push(`count(*) FILTER (WHERE ${bad(c.name)})::BIGINT AS ${quoteIdentifier(`bad_${c.name}`)}`);
+    parts.push(`count(${quoteIdentifier(c.name)}) FILTER (WHERE NOT ${bad(c.name)}${c.checkWhere ? ` AND (${c.checkWhere})` : ""})::BIGINT AS ${quoteIdentifier(`ok_${c.name}`)}`);
+    parts.push(`min(__row) FILTER (WHERE ${bad(c.name)})::BIGINT AS ${quoteIdentifier(`first_${c.name}`)}`);
   }
-  for (const name of plan.required) parts.push(`count(*) FILTER (WHERE ${has(name)})::BIGINT AS ${q(`has_${name}`)}`);
+  for (const name of plan.required) parts.push(`count(*) FILTER (WHERE ${has(name)})::BIGINT AS ${quoteIdentifier(`has_${name}`)}`);
   const [stats] = (await queryRows<Record<string, number | null>>(connection, `SELECT ${parts.join(", ")} FROM ${stage}`)) as [Record<string, number | null>];
   if (!stats.n) return;
   const file = plan.source.file;
@@ -187,7 +187,7 @@ export async function runStage(connection: DuckDBConnection, plan: StagePlan, ta
   await checkColumns(connection, plan, stage);
 
   const dupRule = plan.rules.length + 1;
-  const key = plan.duplicates.key.map(q).join(", ");
+  const key = plan.duplicates.key.map(quoteIdentifier).join(", ");
   await connection.run(
     `UPDATE ${stage} SET __rule = ${dupRule} WHERE __row IN (
        SELECT __row FROM (SELECT __row, row_number() OVER (PARTITION BY ${key} ORDER BY __row) AS n FROM ${stage} WHERE __rule IS NULL)

@@ -8,7 +8,8 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../db/duckdb";
 import type { AnalysisWindow } from "../dataset/window";
 import { sqlTimestamp } from "../dataset/window";
-import { quoteIdentifier, writeUserTable } from "./userTable";
+import { quoteIdentifier } from "../db/quoteIdentifier";
+import { writeUserTable } from "./userTable";
 
 export interface CategoryPreference {
   cluster: number;

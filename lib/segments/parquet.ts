@@ -5,7 +5,8 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlString } from "../db/duckdb";
 import type { DenseMatrix } from "./matrix";
-import { quoteIdentifier, writeUserTable } from "./userTable";
+import { quoteIdentifier } from "../db/quoteIdentifier";
+import { writeUserTable } from "./userTable";
 
 export interface UserSegmentRows {
   userIds: readonly string[];

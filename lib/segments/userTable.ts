@@ -4,6 +4,7 @@
  * them to Parquet.
  */
 import { DOUBLE, type DuckDBConnection, DuckDBDataChunk, type DuckDBType, INTEGER, VARCHAR } from "@duckdb/node-api";
+import { quoteIdentifier } from "../db/quoteIdentifier";
 import type { DenseMatrix } from "./matrix";
 
 /** DuckDB's vector size: the most rows one data chunk may hold. */
@@ -14,10 +15,6 @@ export interface UserTableColumns {
   clusters: Int32Array;
   /** Optional DOUBLE columns, one per name, read from the matrix's columns in order. */
   doubles?: { names: readonly string[]; matrix: DenseMatrix };
-}
-
-export function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }
 
 /** Creates (or replaces) temp table `table`(user_id VARCHAR, cluster INTEGER, …DOUBLE) and fills it. */

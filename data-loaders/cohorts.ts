@@ -21,7 +21,7 @@ import { userDaysSql } from "../lib/retention/userDaysSql";
 import { userPeriodsSql } from "../lib/retention/userPeriodsSql";
 import { withWarehouse } from "./warehouse";
 
-/** The page pairs each cohort definition with its activity (metrics.md §3's two required variants). */
+/** The page pairs each cohort definition with its activity (docs/metrics.md §3's two required variants). */
 export const PAGE_VARIANTS: readonly { cohort_by: CohortBy; activity: RetentionActivity }[] = [
   { cohort_by: "registration", activity: "any_event" },
   { cohort_by: "first_purchase", activity: "purchase" },

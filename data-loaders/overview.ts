@@ -30,7 +30,7 @@ export function overviewData(): Promise<OverviewData> {
   return withWarehouse(async ({ db, dataset, source }) => {
     const connection = db.connection;
     const funnels = await computeFunnels(connection, dataset.window);
-    // Only the default variant (metrics.md §3) is quoted here; the Cohorts page computes the others.
+    // Only the default variant (docs/metrics.md §3) is quoted here; the Cohorts page computes the others.
     const { retention } = await computeRetention(connection, dataset.window, { variants: [DEFAULT_VARIANT], ltv: [] });
     const defaultRetention = retention[0];
     const [shoppers] = await queryRows<{ window_shoppers: number; active_users: number; median_views: number }>(connection, WINDOW_SHOPPER_SQL);

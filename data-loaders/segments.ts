@@ -1,5 +1,5 @@
 /**
- * Data for the Segments page: segments.json's summary (metrics.md §6–7), trimmed to what the page draws,
+ * Data for the Segments page: segments.json's summary (docs/metrics.md §6–7), trimmed to what the page draws,
  * and the SQL that computed it.
  *
  * Privacy: nothing per user leaves this file but the PCA scatter's sampled points, and those carry only

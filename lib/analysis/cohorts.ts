@@ -1,5 +1,5 @@
 /**
- * cohorts.json (metrics.md §7): every retention variant and the cumulative LTV curves for one window.
+ * cohorts.json (docs/metrics.md §7): every retention variant and the cumulative LTV curves for one window.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { AnalysisWindow } from "../dataset/window.js";

@@ -1,5 +1,5 @@
 /**
- * funnel.json (metrics.md §7): the session, user and category funnels for one window, with intervals,
+ * funnel.json (docs/metrics.md §7): the session, user and category funnels for one window, with intervals,
  * time to convert, conversion trends and attribute breakdowns.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";

@@ -1,6 +1,6 @@
 /**
  * The report's headline numbers: how much data there is, how many people bought, how much they spent,
- * and the share of sessions that convert (with its Wilson interval, metrics.md §5).
+ * and the share of sessions that convert (with its Wilson interval, docs/metrics.md §5).
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../db/duckdb";
@@ -20,7 +20,7 @@ export interface Headline {
 }
 
 /**
- * One pass over the events, grouped by session (user_id + session_id, metrics.md §1); everything about
+ * One pass over the events, grouped by session (user_id + session_id, docs/metrics.md §1); everything about
  * events is then summed from the sessions. Every loaded event has both ids, so no event is left out.
  */
 export const HEADLINE_SQL = `WITH sessions AS (

@@ -117,7 +117,7 @@ export function interestVersusPurchase(categories: readonly CategoryFunnelOutput
   };
 }
 
-/** Window shoppers as realism.md defines them: active users with at least 10 product views and no purchase. */
+/** Window shoppers as docs/realism.md defines them: active users with at least 10 product views and no purchase. */
 export function windowShoppers(users: number, activeUsers: number, medianViews: number): Insight | null {
   if (activeUsers === 0) return null;
   const interval = wilsonInterval(users, activeUsers);

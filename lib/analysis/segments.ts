@@ -1,5 +1,5 @@
 /**
- * User segmentation (metrics.md §6–7): features per active user from DuckDB, K-means with k chosen by
+ * User segmentation (docs/metrics.md §6–7): features per active user from DuckDB, K-means with k chosen by
  * silhouette, rule-based names, validation (ARI vs planted segments, bootstrap stability) and a PCA
  * picture. `computeSegments` returns segments.json's object plus the per-user data that
  * `writeUserSegmentsParquet` turns into user_segments.parquet.

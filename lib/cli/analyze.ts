@@ -15,7 +15,7 @@ const HELP = `Usage: npm run analyze -- --data PATH --out OUT [options]
 
 Reads a dataset folder (users, products, events as .parquet or .csv; see README "The dataset schema"),
 or one events file in another schema through --mapping or --preset, validates every row, and writes
-the analyses of metrics.md §7 to OUT:
+the analyses of docs/metrics.md §7 to OUT:
 
   validation.json         every row read, loaded or set aside: counts per reason, a few examples each
   summary.json            headline numbers, the window, and the rows read per table

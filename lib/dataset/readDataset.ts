@@ -3,7 +3,7 @@
  * validating every row on the way: each row read is either loaded or set aside with a reason, and the
  * returned validation report counts both (read = loaded + set aside, asserted for every table).
  *
- * Input is either a dataset folder in the seed schema (metrics.md §1: events, and optionally users and
+ * Input is either a dataset folder in the seed schema (docs/metrics.md §1: events, and optionally users and
  * products, as NAME.parquet or NAME.csv; a generated folder's dataset.json states the window), or one
  * events file in another schema read through a column mapping (a JSON file, or a built-in preset).
  * What the data lacks is derived: users from the events (registration = first event), products from
@@ -174,7 +174,7 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
   const key = options.pseudonymKey === undefined ? undefined : checkPseudonymKey(options.pseudonymKey);
   const input = resolveInput(dir, options);
   const { mapping } = input;
-  // Zone-less times are UTC (metrics.md §2); openDatabase pins this too, a caller's connection may not.
+  // Zone-less times are UTC (docs/metrics.md §2); openDatabase pins this too, a caller's connection may not.
   await connection.run("SET TimeZone = 'UTC'");
   for (const table of TABLE_NAMES) await connection.run(createTableSql(table));
   const userId = (ref: string) => (key ? pseudonymSql(ref, key) : ref);

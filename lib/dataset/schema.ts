@@ -1,5 +1,5 @@
 /**
- * The seed schema (metrics.md §1) as DuckDB tables. Every analysis reads these three tables by these
+ * The seed schema (docs/metrics.md §1) as DuckDB tables. Every analysis reads these three tables by these
  * names; generated data and brought data are both loaded into this shape first.
  * Timestamps are TIMESTAMP (no zone) holding UTC wall-clock time, so date_trunc and period arithmetic
  * never depend on a session time zone.

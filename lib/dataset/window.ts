@@ -1,5 +1,5 @@
 /**
- * The analysis window (metrics.md §2): a half-open UTC interval [start, end).
+ * The analysis window (docs/metrics.md §2): a half-open UTC interval [start, end).
  * Kept as ISO strings with a "Z" so it serialises as-is into JSON outputs.
  */
 export interface AnalysisWindow {

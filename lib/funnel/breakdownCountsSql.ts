@@ -1,5 +1,5 @@
 /**
- * Conversion counts of a unit table by user attribute (metrics.md §4 breakdowns), all attributes in one
+ * Conversion counts of a unit table by user attribute (docs/metrics.md §4 breakdowns), all attributes in one
  * scan with GROUPING SETS. Attribute values per user:
  * - segment, gender: as stored;
  * - age_band: 18–24, 25–34, 35–44, 45–54, 55–65, and "Outside 18–65" for ages the bands do not cover;

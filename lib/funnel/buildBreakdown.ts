@@ -80,7 +80,7 @@ function rowDesignEffect(row: BreakdownCountRow): number {
 }
 
 /**
- * Benjamini–Hochberg across the chi-squared tests of a whole page (metrics.md §5: correction across the
+ * Benjamini–Hochberg across the chi-squared tests of a whole page (docs/metrics.md §5: correction across the
  * comparisons shown on a page): every breakdown of every funnel in the output is one family.
  */
 export function adjustChiSquaredAcross(breakdowns: readonly Breakdown[]): Breakdown[] {

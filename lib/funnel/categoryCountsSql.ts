@@ -1,5 +1,5 @@
 /**
- * Category funnel (metrics.md §4): per category, how many sessions reached each step in it — the first
+ * Category funnel (docs/metrics.md §4): per category, how many sessions reached each step in it — the first
  * step is the session's earliest event of that type in the category, later steps follow the chain rule
  * among the session's events of that category. One pass grouped by session and category; only the
  * per-category counts leave the statement.

@@ -1,4 +1,4 @@
-/** Funnel definitions (metrics.md §4). The defaults are the published ones; steps are event types. */
+/** Funnel definitions (docs/metrics.md §4). The defaults are the published ones; steps are event types. */
 export interface FunnelConfig {
   /** The first step is reached at the session's earliest event, whatever its type (data without
    *  session_start events still works); the first name is only its label. */

@@ -1,5 +1,5 @@
 /**
- * The matching rule (metrics.md §4) for one step: the earliest event of the step's type at or after the
+ * The matching rule (docs/metrics.md §4) for one step: the earliest event of the step's type at or after the
  * time the previous step was reached (ties count, so ">="), optionally no later than a horizon
  * (inclusive). NULL when there is none — including when the previous step was never reached.
  *

@@ -1,5 +1,5 @@
 /**
- * Session funnel (metrics.md §4): per session (user_id + session_id), when each step was reached, in one
+ * Session funnel (docs/metrics.md §4): per session (user_id + session_id), when each step was reached, in one
  * pass grouped by session. step_1 is the session's earliest event, whatever its type (data without
  * session_start events still works); step_2 is then simply the earliest event of its type (every event
  * is at or after step_1); later steps follow the chain rule.

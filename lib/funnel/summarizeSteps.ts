@@ -2,7 +2,7 @@
  * Per-step rates of a funnel from its counts. The Wilson interval in ci_low/ci_high is that of
  * rate_from_previous (the step's own conversion, the number a reader compares between steps); the
  * interval of rate_from_first is given alongside. The first step's rates are 1 by definition, not
- * estimates, hence the degenerate interval [1, 1] (as in metrics.md §7).
+ * estimates, hence the degenerate interval [1, 1] (as in docs/metrics.md §7).
  */
 import { wilsonInterval } from "../stats/wilsonInterval.js";
 import type { FunnelStep } from "./types.js";

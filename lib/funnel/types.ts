@@ -1,4 +1,4 @@
-/** Funnel outputs (metrics.md §4, §7 funnel.json). Rates are null only where their denominator is 0. */
+/** Funnel outputs (docs/metrics.md §4, §7 funnel.json). Rates are null only where their denominator is 0. */
 
 export interface FunnelStep {
   step: string;

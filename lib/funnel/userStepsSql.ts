@@ -1,5 +1,5 @@
 /**
- * User funnel (metrics.md §4): per user, when each step was reached, in one pass grouped by user.
+ * User funnel (docs/metrics.md §4): per user, when each step was reached, in one pass grouped by user.
  * Entry is the user's first event of the first step's type (t0). Later steps follow the chain rule but
  * only up to t0 + horizon, inclusive: an event at exactly t0 + 7 days counts, one a microsecond later
  * does not. Only users with t0 ≤ window end − horizon enter, so every entrant had the full horizon

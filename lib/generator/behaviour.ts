@@ -1,5 +1,5 @@
 /**
- * The planted segments (realism.md, "Planted truth"): each draws users who differ in how often they
+ * The planted segments (docs/realism.md, "Planted truth"): each draws users who differ in how often they
  * visit, how long they stay, how much they browse, how readily they buy, how price-sensitive they are,
  * and what they like. Segmentation is validated by how well it recovers these.
  */

@@ -1,4 +1,4 @@
-/** The generator's parameters, their defaults (metrics.md §2 / §7), and their validation. */
+/** The generator's parameters, their defaults (docs/metrics.md §2 / §7), and their validation. */
 export interface GeneratorParams {
   users: number;
   days: number;

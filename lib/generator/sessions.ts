@@ -1,7 +1,7 @@
 /**
  * One user's life as events: a registration visit, then (for users who return) visits as a
  * non-homogeneous Poisson process until they churn; inside a visit, a stochastic walk
- * view → cart → checkout with realistic drop-off. Every rule of metrics.md §1 holds by construction:
+ * view → cart → checkout with realistic drop-off. Every rule of docs/metrics.md §1 holds by construction:
  * a session starts with session_start and ends with session_end, carts name viewed products,
  * purchases name carted products with the carted quantity, and no session leaves the window.
  */

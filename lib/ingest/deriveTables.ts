@@ -1,5 +1,5 @@
 /**
- * What brought data lacks, derived from the loaded events (metrics.md §1–3): users seen only in the
+ * What brought data lacks, derived from the loaded events (docs/metrics.md §1–3): users seen only in the
  * events, with registration = their first event; and, without a products table, one product per
  * product id, taking the name, category and price of the first row that names each.
  */

@@ -8,7 +8,7 @@ export const PLAUSIBLE_TO = "2100-01-01T00:00:00.000Z";
 export const DEFAULT_MAX_PRICE = 1_000_000_000;
 /** Ids, categories, names: longer text is set aside rather than carried into the site's data. */
 export const MAX_TEXT_LENGTH = 1000;
-/** metrics.md: without session ids, a new session starts after this much inactivity. */
+/** docs/metrics.md: without session ids, a new session starts after this much inactivity. */
 export const DEFAULT_SESSION_TIMEOUT_MINUTES = 30;
 /** The CSV reader's longest row, in bytes (DuckDB's default, stated so the report can say it). */
 export const MAX_LINE_BYTES = 2_000_000;

@@ -1,5 +1,5 @@
 /**
- * Sessions for events that carry no session id (metrics.md: "from 30 minutes of inactivity"): per
+ * Sessions for events that carry no session id (docs/metrics.md: "from 30 minutes of inactivity"): per
  * user, in time order, a new session starts at the first event and at every event that comes more than
  * the timeout after the previous one (exactly the timeout apart stays in the same session). Ties in time
  * keep file order. Ids are "s1", "s2", … per user: a session is a user_id + session_id, and the id must

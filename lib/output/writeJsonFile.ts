@@ -1,5 +1,5 @@
 /**
- * Writes a machine-readable output. metrics.md §7 promises plain JSON numbers, so a value JSON cannot
+ * Writes a machine-readable output. docs/metrics.md §7 promises plain JSON numbers, so a value JSON cannot
  * carry faithfully (NaN and ±Infinity would silently become null; BigInt throws deep in stringify) is
  * refused here with the path to it, instead of reaching a reader as a wrong number.
  */

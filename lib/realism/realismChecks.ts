@@ -1,5 +1,5 @@
 /**
- * The realism table of realism.md, measured in SQL on the seed-schema tables. Used by the tests (every
+ * The realism table of docs/realism.md, measured in SQL on the seed-schema tables. Used by the tests (every
  * row must hold on the default dataset) and by the site's Data page (each figure beside its benchmark).
  * Written independently of the analysis engine on purpose: it cross-checks it.
  */
@@ -14,9 +14,9 @@ export interface RealismCheck {
   statistic: string;
   /** Measured values, named. */
   values: Record<string, number>;
-  /** The target as text, as realism.md states it. */
+  /** The target as text, as docs/realism.md states it. */
   target: string;
-  /** Where real data stands (realism.md). */
+  /** Where real data stands (docs/realism.md). */
   benchmark: string;
   pass: boolean;
 }

@@ -1,5 +1,5 @@
 /**
- * The average retention curve (metrics.md §3): at each k, the cohort-size-weighted mean of the rates of
+ * The average retention curve (docs/metrics.md §3): at each k, the cohort-size-weighted mean of the rates of
  * the complete cells, which is the pooled rate Σ active / Σ cohort_size. Pooling makes the Wilson
  * interval the interval of that pooled proportion. Incomplete cells never enter, so a young cohort cannot
  * drag down a late period it has not lived through; a k with no complete cell has no point.

@@ -1,5 +1,5 @@
 /**
- * Every cell a cohort table must show (metrics.md §3): for each cohort, k = 0 up to the last period that
+ * Every cell a cohort table must show (docs/metrics.md §3): for each cohort, k = 0 up to the last period that
  * overlaps the window, i.e. the period containing the window's last microsecond. A cohort whose own
  * period starts after the window has no cells. `complete` marks cells whose period ends by the window end.
  */

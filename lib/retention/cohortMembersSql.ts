@@ -1,5 +1,5 @@
 /**
- * Cohort membership (metrics.md §3): one row per member with the index of its cohort period.
+ * Cohort membership (docs/metrics.md §3): one row per member with the index of its cohort period.
  * registration: the period of registration_date, or of the first event where the date is missing;
  * first_purchase: the period of the first purchase, so only buyers are members.
  */

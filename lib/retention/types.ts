@@ -1,4 +1,4 @@
-/** Retention variants (metrics.md §3) and the shapes of their outputs (metrics.md §7, cohorts.json). */
+/** Retention variants (docs/metrics.md §3) and the shapes of their outputs (docs/metrics.md §7, cohorts.json). */
 
 export type CohortBy = "registration" | "first_purchase";
 export type RetentionActivity = "any_event" | "purchase";

@@ -2,7 +2,7 @@
  * Per user, the days a cohort can be anchored on: registration, first event, first purchase.
  * The user universe is the users table together with anyone who has events: a user who only appears in
  * the events (possible in brought data) is still a user, and a registered user without events still
- * belongs to a registration cohort (metrics.md §3: cohort size counts users with no events at all).
+ * belongs to a registration cohort (docs/metrics.md §3: cohort size counts users with no events at all).
  */
 export function userAnchorsSql(userDaysTable: string): string {
   return `SELECT coalesce(u.user_id, d.user_id) AS user_id, u.registration_day, d.first_day, d.first_purchase_day

@@ -1,4 +1,4 @@
-/** The retention variants every cohorts.json carries; the first is the metrics.md §3 default. */
+/** The retention variants every cohorts.json carries; the first is the docs/metrics.md §3 default. */
 import type { Granularity, RetentionVariant } from "./types.js";
 
 const GRANULARITIES: Granularity[] = ["month", "week"];

@@ -1,5 +1,5 @@
 /**
- * Choosing k and fitting the published clustering (metrics.md §6):
+ * Choosing k and fitting the published clustering (docs/metrics.md §6):
  * 1. one seeded permutation of the users gives nested samples: the selection sample (≤ sampleSize,
  *    default 5,000) and the fit sample (≤ fitSampleSize, default 20,000) that contains it;
  * 2. for every k in kMin…kMax, ml-kmeans (k-means++, `restarts` seeded starts, lowest inertia) on the

@@ -1,5 +1,5 @@
 /**
- * The raw features of every active user in one aggregation pass (metrics.md §6): events are scanned
+ * The raw features of every active user in one aggregation pass (docs/metrics.md §6): events are scanned
  * once into per-session rows (session length, whether it carted or bought, its revenue, its categories),
  * and those are grouped by user. Every feature is cast to DOUBLE so that the reader gets plain numbers.
  *

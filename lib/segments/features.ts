@@ -1,5 +1,5 @@
 /**
- * The per-user features K-means sees (metrics.md §6), in column order. Each carries the reason it is
+ * The per-user features K-means sees (docs/metrics.md §6), in column order. Each carries the reason it is
  * there (the README and the site list them), how it is transformed before z-scoring, and words used to
  * tell two otherwise same-named clusters apart.
  */

@@ -1,5 +1,5 @@
 /**
- * K-means by ml-kmeans (metrics.md §6): k-means++ initialisation, several seeded restarts, the lowest
+ * K-means by ml-kmeans (docs/metrics.md §6): k-means++ initialisation, several seeded restarts, the lowest
  * inertia kept. ml-kmeans stops when every centroid moves less than `tolerance` (squared distance), so a
  * tiny tolerance and a generous iteration cap give a full Lloyd convergence, which is what puts the
  * inertia within reach of scikit-learn's KMeans(n_init=10).

@@ -1,5 +1,5 @@
 /**
- * user_segments.parquet (metrics.md §7): user_id, cluster, then one DOUBLE column per feature holding
+ * user_segments.parquet (docs/metrics.md §7): user_id, cluster, then one DOUBLE column per feature holding
  * the standardized value K-means saw. Written by DuckDB from a temp table filled with data chunks.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";

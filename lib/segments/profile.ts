@@ -21,7 +21,7 @@ export interface GroupProfile {
   size: number;
   /** size / all active users. */
   share: number;
-  /** Mean raw feature values (metrics.md §7 "profile"). */
+  /** Mean raw feature values (docs/metrics.md §7 "profile"). */
   profile: Record<FeatureName, number>;
   spread: Record<FeatureName, FeatureSpread>;
   revenue: number;
@@ -35,13 +35,13 @@ export interface GroupProfile {
   /** Carted sessions without a purchase / carted sessions, pooled (rate null when nobody carted). */
   cart_abandonment: Rate;
   /**
-   * Users with at least WINDOW_SHOPPER_MIN_VIEWS product views and no purchase / users (realism.md #16),
+   * Users with at least WINDOW_SHOPPER_MIN_VIEWS product views and no purchase / users (docs/realism.md #16),
    * so the window-shopper story can be told for every cluster, whether or not they form their own.
    */
   window_shoppers: Rate;
 }
 
-/** realism.md #16: a window shopper has at least this many product views and no purchase. */
+/** docs/realism.md #16: a window shopper has at least this many product views and no purchase. */
 export const WINDOW_SHOPPER_MIN_VIEWS = 10;
 
 /**

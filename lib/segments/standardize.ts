@@ -1,6 +1,6 @@
 /**
  * From raw features to what K-means sees: log1p on the heavy-tailed columns, then z-scores with the
- * population standard deviation (divide by n, as metrics.md §6 says).
+ * population standard deviation (divide by n, as docs/metrics.md §6 says).
  *
  * Zero variance: a column on which every user is equal carries no information, so every user gets
  * z = 0 there (rather than 0/0 = NaN); its recorded sd is 0. Such a column then adds nothing to any

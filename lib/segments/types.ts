@@ -1,5 +1,5 @@
 /**
- * The shape of segments.json (metrics.md §7 plus this kit's extras) and of the in-memory result.
+ * The shape of segments.json (docs/metrics.md §7 plus this kit's extras) and of the in-memory result.
  * Every number in SegmentsSummary is a plain finite JSON number; counts are integers; "null" marks a
  * quantity that is undefined for the data (e.g. ARI without planted segments).
  */

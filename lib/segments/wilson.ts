@@ -1,5 +1,5 @@
 /**
- * A published rate with its counts and 95% Wilson interval (metrics.md §5), in the snake_case shape of
+ * A published rate with its counts and 95% Wilson interval (docs/metrics.md §5), in the snake_case shape of
  * segments.json. The interval itself comes from the shared lib/stats implementation.
  */
 import { wilsonInterval } from "../stats/wilsonInterval";

@@ -1,10 +1,10 @@
 /**
- * 95% Wilson score interval for a binomial proportion (metrics.md §5).
+ * 95% Wilson score interval for a binomial proportion (docs/metrics.md §5).
  * Wilson rather than the normal ("Wald") interval because it stays inside [0, 1] and keeps its coverage
  * at 0/n, n/n and small n, which is exactly where cohort cells and late funnel steps live.
  */
 
-/** The z of a two-sided 95% interval, as fixed by metrics.md §5. */
+/** The z of a two-sided 95% interval, as fixed by docs/metrics.md §5. */
 export const WILSON_Z = 1.959964;
 
 export interface ProportionInterval {

@@ -49,7 +49,7 @@ export function ltvRows(columns: Columns<Omit<LtvRow, "cumulative_revenue_per_me
 }
 
 /**
- * The calendar label of period k of a cohort, in the cohort label's own format (metrics.md §2): months
+ * The calendar label of period k of a cohort, in the cohort label's own format (docs/metrics.md §2): months
  * "YYYY-MM", ISO weeks by their Monday "YYYY-MM-DD". All arithmetic is in UTC.
  */
 export function periodLabel(cohort: string, k: number, granularity: Granularity): string {

@@ -1,4 +1,4 @@
-// Words and numbers for the realism table (realism.md): each row's measured values, formatted by what
+// Words and numbers for the realism table (docs/realism.md): each row's measured values, formatted by what
 // they are. Pure, so Node tests import it.
 import { formatCurrency, formatInteger, formatNumber, formatPercent } from "./format.js";
 

@@ -1,4 +1,4 @@
-// The realism table: each statistic of realism.md as measured on this build's data, beside its target
+// The realism table: each statistic of docs/realism.md as measured on this build's data, beside its target
 // and where real data stands, with a pass or fail mark that does not rely on colour alone.
 import { formatRealismValues, type RealismRow } from "./realismFormat.js";
 

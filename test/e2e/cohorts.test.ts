@@ -1,6 +1,8 @@
 // The Cohorts and Data & methods pages against the data they were built from: every combination of the
 // cohort inputs draws that variant's cells (hatching exactly its incomplete ones) and offers them as CSV,
 // the lede's numbers come from the data, and the realism table shows every check with its mark.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { formatPercent } from "../../src/components/format.js";
@@ -8,7 +10,7 @@ import { describeViolations, seriousViolations } from "./support/axe.js";
 import { launchChromium, openPage, waitForRender, type OpenedPage } from "./support/browser.js";
 import { ensureBuilt } from "./support/build.js";
 import { cardTitled } from "./support/charts.js";
-import { DIST } from "./support/paths.js";
+import { DIST, ROOT } from "./support/paths.js";
 import { serveStatic, type StaticServer } from "./support/server.js";
 import { builtData, listPages } from "./support/site.js";
 
@@ -131,5 +133,12 @@ describe.runIf(pages.includes("/data-methods"))("/data-methods", () => {
     for (const phrase of ["1.959964", "Benjamini–Hochberg", "t0 + 7 days", "right-censored", "k-means++", "silhouette", "EVENT_KIT_DATA", "npm run generate"]) {
       expect(text).toContain(phrase);
     }
+  });
+
+  test("the definitions shown are docs/metrics.md's sections, in its order", async () => {
+    const markdown = readFileSync(join(ROOT, "docs", "metrics.md"), "utf8");
+    const sections = [...markdown.matchAll(/^## (.+)$/gm)].map((match) => match[1]!.replaceAll("`", ""));
+    expect(sections.length).toBeGreaterThanOrEqual(7);
+    expect(await opened.page.locator(".definitions h3").allTextContents()).toEqual(sections);
   });
 });

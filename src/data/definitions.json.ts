@@ -1,0 +1,3 @@
+import { definitionsData } from "../../data-loaders/definitions";
+
+process.stdout.write(JSON.stringify(definitionsData()));

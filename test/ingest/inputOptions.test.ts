@@ -1,13 +1,17 @@
 // How the reading options reach readDataset: analyze's flags, the build's environment variables, and the
 // validation loader.
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { parseAnalyzeArgs } from "../../lib/cli/analyze";
 import { PROJECT_ROOT } from "../../data-loaders/projectRoot";
 import { readOptionsFromEnv } from "../../data-loaders/warehouse";
 import { validationData } from "../../data-loaders/validation";
+import { REES46_SAMPLE_EXPECTED, sharedRees46Fixture, writeRees46Sample } from "../helpers/rees46Sample";
+import { tempDir } from "../helpers/tempDir";
 
-const FIXTURE = join(PROJECT_ROOT, "..", "shared", "fixtures", "rees46-2019-10-head.csv");
+const FIXTURE = sharedRees46Fixture(PROJECT_ROOT);
+const sampleDir = tempDir("event-kit-input-options-");
+afterAll(() => sampleDir.cleanup());
 
 describe("analyze's reading flags", () => {
   const base = ["--data", "d", "--out", "o"];
@@ -39,8 +43,17 @@ describe("the build's environment", () => {
 });
 
 describe("validationData", () => {
-  it("serves the validation report of the build's data, with the window, and no folder path", async () => {
-    const data = await validationData({ kind: "folder", path: FIXTURE, read: { preset: "rees46" } });
+  it("serves the validation report of the build's data, with the window, and no folder path (hand-made sample)", async () => {
+    const sample = writeRees46Sample(sampleDir.path);
+    const data = await validationData({ kind: "folder", path: sample, read: { preset: "rees46" } });
+    expect(data.window).toEqual(REES46_SAMPLE_EXPECTED.window);
+    expect(data.totals).toEqual({ read: 8, loaded: 6, set_aside: 2 });
+    expect(data.input).toEqual({ schema: "mapping", preset: "rees46", mapping_file: null });
+    expect(JSON.stringify(data)).not.toContain(sampleDir.path);
+  });
+
+  it.runIf(FIXTURE !== null)(`serves the same on the shared REES46 fixture${FIXTURE === null ? " (skipped: ../shared/fixtures is not beside this clone)" : ""}`, async () => {
+    const data = await validationData({ kind: "folder", path: FIXTURE!, read: { preset: "rees46" } });
     expect(data.window).toEqual({ start: "2019-10-01T00:00:00.000Z", end: "2019-10-02T00:00:00.000Z" });
     expect(data.totals).toEqual({ read: 17_433, loaded: 17_428, set_aside: 5 });
     expect(data.input).toEqual({ schema: "mapping", preset: "rees46", mapping_file: null });

@@ -3,8 +3,10 @@
 // read, exact duplicate rows), small enough that every expected count below was worked out by hand.
 // Tests run on it always; the real 17,433-row head of the October 2019 file (../shared/fixtures, present
 // beside the project in CI) is tested as well when it is there.
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { queryRows } from "../../lib/db/duckdb";
 
 const HEADER = "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session";
 const S1 = "aaaaaaaa-0000-4000-8000-000000000001";
@@ -60,4 +62,25 @@ export function sharedRees46Fixture(projectRoot: string): string | null {
   if (existsSync(path)) return path;
   console.warn(`note: ${path} is not beside this clone; its tests are skipped (the hand-made REES46 sample's tests still run).`);
   return null;
+}
+
+/**
+ * What the preset derives, counted in SQL after reading: registrations that are not the user's first
+ * event, carts or purchases whose quantity is not 1, views with a quantity, events without a category,
+ * categories that fell back to the numeric category_id, sessions, and whether event id 1 is the first
+ * row (of `firstUserId`).
+ */
+export async function derivedChecks(connection: DuckDBConnection, firstUserId: string): Promise<Record<string, number>> {
+  const [check] = await queryRows<Record<string, number>>(
+    connection,
+    `SELECT
+       (SELECT count(*) FROM users u JOIN (SELECT user_id, min("timestamp") AS t FROM events GROUP BY 1) f USING (user_id) WHERE u.registration_date <> f.t)::INTEGER AS wrong_registration,
+       (SELECT count(*) FROM events WHERE event_type IN ('add_to_cart', 'purchase') AND quantity IS DISTINCT FROM 1)::INTEGER AS wrong_quantity,
+       (SELECT count(*) FROM events WHERE event_type = 'product_view' AND quantity IS NOT NULL)::INTEGER AS view_quantity,
+       (SELECT count(*) FROM events WHERE category IS NULL)::INTEGER AS no_category,
+       (SELECT count(*) FROM events WHERE regexp_full_match(category, '[0-9]+'))::INTEGER AS category_id_fallback,
+       (SELECT count(DISTINCT (user_id, session_id)) FROM events)::INTEGER AS sessions,
+       (SELECT count(*) FROM events WHERE event_id = '1' AND user_id = '${firstUserId}')::INTEGER AS first_row`,
+  );
+  return check!;
 }

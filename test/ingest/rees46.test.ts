@@ -8,7 +8,7 @@ import { type Database, openDatabase, queryRows } from "../../lib/db/duckdb";
 import { type DatasetSummary, readDataset } from "../../lib/dataset/readDataset";
 import { runAnalyze } from "../../lib/cli/analyze";
 import { PROJECT_ROOT } from "../../data-loaders/projectRoot";
-import { sharedRees46Fixture } from "../helpers/rees46Sample";
+import { derivedChecks, sharedRees46Fixture } from "../helpers/rees46Sample";
 import { tempDir } from "../helpers/tempDir";
 
 const FIXTURE = sharedRees46Fixture(PROJECT_ROOT);
@@ -67,17 +67,7 @@ describe.runIf(FIXTURE !== null)(`the REES46 preset on the fixture${FIXTURE === 
       quantity: "default",
       personal_columns_dropped: [],
     });
-    const [check] = await queryRows<Record<string, number>>(
-      db.connection,
-      `SELECT
-         (SELECT count(*) FROM users u JOIN (SELECT user_id, min("timestamp") AS t FROM events GROUP BY 1) f USING (user_id) WHERE u.registration_date <> f.t)::INTEGER AS wrong_registration,
-         (SELECT count(*) FROM events WHERE event_type IN ('add_to_cart', 'purchase') AND quantity IS DISTINCT FROM 1)::INTEGER AS wrong_quantity,
-         (SELECT count(*) FROM events WHERE event_type = 'product_view' AND quantity IS NOT NULL)::INTEGER AS view_quantity,
-         (SELECT count(*) FROM events WHERE category IS NULL)::INTEGER AS no_category,
-         (SELECT count(*) FROM events WHERE regexp_full_match(category, '[0-9]+'))::INTEGER AS category_id_fallback,
-         (SELECT count(DISTINCT (user_id, session_id)) FROM events)::INTEGER AS sessions,
-         (SELECT count(*) FROM events WHERE event_id = '1' AND user_id = '541312140')::INTEGER AS first_row`,
-    );
+    const check = await derivedChecks(db.connection, "541312140");
     expect(check).toEqual({ wrong_registration: 0, wrong_quantity: 0, view_quantity: 0, no_category: 0, category_id_fallback: 5_745, sessions: 5_067, first_row: 1 });
   });
 

@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { CACHE, ROOT } from "./paths.js";
 
-const COPIED = ["src", "lib", "data-loaders", "observablehq.config.ts", "package.json", "tsconfig.json"];
+const COPIED = ["src", "lib", "data-loaders", "docs", "observablehq.config.ts", "package.json", "tsconfig.json"];
 
 /**
  * Builds into CACHE/e2e-brought/NAME/dist with `env` (EVENT_KIT_DATA and friends) and returns that dist.

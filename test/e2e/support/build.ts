@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { CACHE, DIST, ROOT } from "./paths.js";
 
 /** What a build reads: pages, components, loaders and the code behind them, config and dependencies. */
-const INPUTS = ["src", "lib", "data-loaders", "observablehq.config.ts", "package.json", "package-lock.json"];
+const INPUTS = ["src", "lib", "data-loaders", "docs", "observablehq.config.ts", "package.json", "package-lock.json"];
 const LOCK = join(CACHE, "e2e-build.lock");
 const SETTLED = join(CACHE, "e2e-build.run");
 

@@ -36,9 +36,12 @@ function definitionsRenderer(): MarkdownIt {
   // The page already has its h2 ("Definitions"): the file's sections sit one level below it.
   rules.heading_open = (tokens, i) => `<h${level(tokens[i]!.tag) + 1}>`;
   rules.heading_close = (tokens, i) => `</h${level(tokens[i]!.tag) + 1}>\n`;
-  // Wide tables scroll inside the column at 375 px instead of widening the page.
-  rules.table_open = () => `<div class="definitions-table" style="overflow-x: auto"><table>\n`;
+  // Wide tables and code scroll inside the column at 375 px instead of widening the page; a region that
+  // scrolls must be reachable by keyboard (axe: scrollable-region-focusable), hence tabindex.
+  rules.table_open = () => `<div class="definitions-table" tabindex="0" role="region" aria-label="Table" style="overflow-x: auto"><table>\n`;
   rules.table_close = () => `</table></div>\n`;
+  const defaultFence = rules.fence!;
+  rules.fence = (tokens, i, options, env, self) => defaultFence(tokens, i, options, env, self).replace(/^<pre>/, '<pre tabindex="0">');
   // Links between files of docs/ lead nowhere on the site: keep their text, drop the link.
   const defaultLinkOpen = rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
   const defaultLinkClose = rules.link_close ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));

@@ -14,9 +14,13 @@ describe("renderDefinitions(markdown)", () => {
 
   it("wraps tables so they scroll at narrow widths", () => {
     const html = renderDefinitions("## T\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n");
-    expect(html).toContain('<div class="definitions-table" style="overflow-x: auto"><table>');
+    expect(html).toContain('<div class="definitions-table" tabindex="0" role="region" aria-label="Table" style="overflow-x: auto"><table>');
     expect(html).toContain("<td>1</td>");
     expect(html).toContain("</table></div>");
+  });
+
+  it("makes code blocks focusable, since they scroll", () => {
+    expect(renderDefinitions("## C\n\n```json\n{ \"a\": 1 }\n```\n")).toContain('<pre tabindex="0"><code class="language-json">');
   });
 
   it("keeps the text of links to other files of docs/ and drops the link; web links stay", () => {

@@ -68,7 +68,8 @@ export function recoverAbandonedStaging(out: string, names: readonly string[]): 
  * those files in OUT. On any failure the staging folder is removed and OUT is left untouched.
  */
 export async function writeOutputSet(out: string, names: readonly string[], write: (staging: string) => Promise<void>, log: (line: string) => void = () => {}): Promise<void> {
-  mkdirSync(out, { recursive: true });
+  // OUT itself is created only when there is a set to move into it: a run that fails creates nothing.
+  mkdirSync(dirname(out), { recursive: true });
   for (const folder of recoverAbandonedStaging(out, names)) log(`analyze: cleared ${folder}, left by an interrupted run`);
   const staging = stagingFolder(out);
   rmSync(staging, { recursive: true, force: true });
@@ -83,6 +84,7 @@ export async function writeOutputSet(out: string, names: readonly string[], writ
       const target = join(out, name);
       if (existsSync(target) && !lstatSync(target).isFile()) throw new Error(`${target} exists and is not a file; move it away and run again (${out} is unchanged)`);
     }
+    mkdirSync(out, { recursive: true });
     writeFileSync(join(staging, COMPLETE_MARKER), "");
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });

@@ -18,7 +18,8 @@ export interface ShownCategoryFunnels {
 export function topCategoryFunnels(funnels: readonly CategoryFunnelOutput[], n: number): ShownCategoryFunnels {
   const { top, rest } = topWithOther(funnels, n, (f) => f.steps[0]?.count ?? 0, (f) => f.category);
   const shown = { categories: funnels.length, top: top.length, other: null as string | null };
-  if (rest.length === 0) return { category_funnel: top, shown };
+  // Not cut: the analysis's own order stays (the site then matches analyze's funnel.json row for row).
+  if (rest.length === 0) return { category_funnel: [...funnels], shown };
   const names = rest[0]!.steps.map((s) => s.step);
   const sums = names.map((_, i) => rest.reduce((sum, f) => sum + (f.steps[i]?.count ?? 0), 0));
   const other = { category: otherLabel(rest.length, "categories"), steps: summarizeSteps(names, sums), other_categories: rest.length };

@@ -37,6 +37,8 @@ describe("topWithOther", () => {
 
 describe("otherLabel", () => {
   it("says how many items the bucket holds", () => {
-    expect(otherLabel(4980, "categories")).toBe("Other (4,980 categories)");
+    expect(otherLabel(4980, "categories")).toBe("Other (4\u202f980 categories)");
+    expect(otherLabel(1234567, "categories")).toBe("Other (1\u202f234\u202f567 categories)");
+    expect(otherLabel(3, "categories")).toBe("Other (3 categories)");
   });
 });

@@ -13,6 +13,7 @@
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { processIsAlive } from "../process/processIsAlive";
 
 const STAGING_INFIX = ".event-kit-staging-";
 const COMPLETE_MARKER = ".complete";
@@ -20,15 +21,6 @@ const COMPLETE_MARKER = ".complete";
 /** The staging folder of run `pid` for OUT: a hidden sibling of OUT on the same file system. */
 export function stagingFolder(out: string, pid: number = process.pid): string {
   return join(dirname(out), `.${basename(out)}${STAGING_INFIX}${pid}`);
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /** Moves the set's files from a complete staging folder into OUT, then removes the folder. */

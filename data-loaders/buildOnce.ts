@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
+import { processIsAlive } from "../lib/process/processIsAlive";
 
 export interface BuildOnceOptions {
   /** A file that exists in the folder only when it is complete. */
@@ -21,19 +22,10 @@ export interface BuildOnceOptions {
   onWait?: () => void;
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 function lockIsStale(lock: string, staleAfterMs: number): boolean {
   try {
     const pid = Number(readFileSync(join(lock, "pid"), "utf8"));
-    if (Number.isInteger(pid) && pid > 0 && !processAlive(pid)) return true;
+    if (Number.isInteger(pid) && pid > 0 && !processIsAlive(pid)) return true;
     return Date.now() - statSync(lock).mtimeMs > staleAfterMs;
   } catch {
     // A lock without its pid file is either being created right now or was abandoned at that moment.
@@ -52,7 +44,7 @@ function sweepAbandoned(target: string): void {
   for (const name of readdirSync(parent)) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length).split("-")[0]);
-    if (!processAlive(pid)) rmSync(join(parent, name), { recursive: true, force: true });
+    if (!processIsAlive(pid)) rmSync(join(parent, name), { recursive: true, force: true });
   }
 }
 

@@ -12,7 +12,8 @@
  * rounded to 6 decimals (a ten-thousandth of a percentage point), which keeps the page's data small.
  */
 import type { AnalysisWindow } from "../lib/dataset/window";
-import { computeCohorts, type LtvOutput, type RetentionOutput } from "../lib/analysis/cohorts";
+import { computeCohorts, type CohortLimits, type LtvOutput, type RetentionOutput } from "../lib/analysis/cohorts";
+import type { GridBound } from "../lib/retention/boundCohortGrid";
 import { cohortActivitySql } from "../lib/retention/cohortActivitySql";
 import { cohortMembersSql } from "../lib/retention/cohortMembersSql";
 import type { CohortBy, Granularity, RetentionActivity, RetentionMode, RetentionVariant } from "../lib/retention/types";
@@ -20,6 +21,12 @@ import { userAnchorsSql } from "../lib/retention/userAnchorsSql";
 import { userDaysSql } from "../lib/retention/userDaysSql";
 import { userPeriodsSql } from "../lib/retention/userPeriodsSql";
 import { withWarehouse } from "./warehouse";
+
+/**
+ * The page's grids: two years of monthly cohorts, a year (53 or 54 ISO weeks) of weekly ones; a longer
+ * window shows the consecutive cohorts with the most users and says so (lib/retention/boundCohortGrid.ts).
+ */
+export const PAGE_COHORT_LIMITS: CohortLimits = { month: { maxCohorts: 24, maxPeriods: 24 }, week: { maxCohorts: 54, maxPeriods: 54 } };
 
 /** The page pairs each cohort definition with its activity (docs/metrics.md §3's two required variants). */
 export const PAGE_VARIANTS: readonly { cohort_by: CohortBy; activity: RetentionActivity }[] = [
@@ -50,12 +57,15 @@ export interface LtvColumns {
 
 export interface CohortsPageVariant extends Omit<RetentionOutput, "cells"> {
   cells: RetentionColumns;
+  /** What the grid leaves out of a long window. */
+  bound: GridBound;
   /** Which column of the cohort definition's query holds this variant's active counts. */
   active_column: string;
 }
 
 export interface CohortsPageLtv extends Omit<LtvOutput, "cells"> {
   cells: LtvColumns;
+  bound: GridBound;
 }
 
 /** The SQL behind one cohort definition, shared by its retention variants and its LTV curve. */
@@ -147,7 +157,7 @@ function isPageVariant(variant: RetentionVariant): boolean {
   return PAGE_VARIANTS.some((v) => v.cohort_by === variant.cohort_by && v.activity === variant.activity);
 }
 
-export function cohortsPageData(cohorts: { window: AnalysisWindow; retention: RetentionOutput[]; ltv: LtvOutput[] }): CohortsPageData {
+export function cohortsPageData(cohorts: { window: AnalysisWindow; retention: (RetentionOutput & { bound: GridBound })[]; ltv: (LtvOutput & { bound: GridBound })[] }): CohortsPageData {
   const variantKey = (v: RetentionVariant) => `${v.cohort_by}/${v.activity}/${v.granularity}/${v.mode}`;
   const retention = cohorts.retention.filter(isPageVariant).map(({ cells, average, ...variant }) => ({
     ...variant,
@@ -164,9 +174,10 @@ export function cohortsPageData(cohorts: { window: AnalysisWindow; retention: Re
       }
     }
   }
-  const ltv = cohorts.ltv.map(({ cells, average, cohort_by, granularity }) => ({
+  const ltv = cohorts.ltv.map(({ cells, average, cohort_by, granularity, bound }) => ({
     cohort_by,
     granularity,
+    bound,
     cells: ltvColumns(cells),
     average: average.map((p) => ({
       ...p,
@@ -183,7 +194,7 @@ export function cohortsPageData(cohorts: { window: AnalysisWindow; retention: Re
 }
 
 export function cohortsData(): Promise<CohortsPageData> {
-  return withWarehouse(async ({ db, dataset }) => cohortsPageData(await computeCohorts(db.connection, dataset.window)));
+  return withWarehouse(async ({ db, dataset }) => cohortsPageData(await computeCohorts(db.connection, dataset.window, PAGE_COHORT_LIMITS)));
 }
 
 export type { CohortBy, Granularity, RetentionMode };

@@ -28,9 +28,13 @@ import { timeToConvertSql } from "../lib/funnel/timeToConvertSql";
 import { inWindowSql } from "../lib/retention/windowSql";
 import { withWarehouse } from "./warehouse";
 import { exactAmountSql } from "../lib/db/exactAmountSql";
+import { type ShownCategoryFunnels, topCategoryFunnels } from "../lib/funnel/topCategoryFunnels";
 
 /** How many products the page shows from each end: the top N by viewing sessions and by buying sessions. */
 export const TOP_PRODUCTS = 30;
+
+/** How many categories the category charts and picker name; the rest are one "Other" bucket. */
+export const TOP_CATEGORIES = 20;
 
 /** Readable names for the engine's temporary tables. */
 const TABLES = { session: "funnel_session_steps", user: "funnel_user_steps" } as const;
@@ -82,6 +86,8 @@ export interface FunnelPageSql {
 }
 
 export interface FunnelPageData extends FunnelOutput {
+  /** The category funnels are the top TOP_CATEGORIES plus "Other" (lib/funnel/topCategoryFunnels.ts). */
+  category_funnel_shown: ShownCategoryFunnels["shown"];
   config: { session_steps: readonly string[]; user_steps: readonly string[]; category_steps: readonly string[] };
   products: ProductInterest;
   sql: FunnelPageSql;
@@ -242,8 +248,11 @@ export function funnelData(): Promise<FunnelPageData> {
     const log: string[] = [];
     const funnels = await computeFunnels(recordingConnection(db.connection, log), window);
     const productRows = await queryRows<ProductQueryRow & Record<string, Plain>>(db.connection, productInterestSql(window));
+    const categories = topCategoryFunnels(funnels.category_funnel, TOP_CATEGORIES);
     return roundNumbers({
       ...funnels,
+      category_funnel: categories.category_funnel,
+      category_funnel_shown: categories.shown,
       config: {
         session_steps: DEFAULT_FUNNEL_CONFIG.sessionSteps,
         user_steps: DEFAULT_FUNNEL_CONFIG.userSteps,

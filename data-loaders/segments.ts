@@ -11,6 +11,7 @@
  * Size: the scatter's points are sent as columns (x, y, cluster) and every non-integer is rounded, so
  * the file stays small (tens of kilobytes gzipped on the default data).
  */
+import { type ShownCategoryPreferences, topCategoryPreferences } from "../lib/segments/topCategoryPreferences";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { computeSegments, type GroupProfile, type SegmentsSummary } from "../lib/analysis/segments";
 import type { AnalysisWindow } from "../lib/dataset/window";
@@ -67,6 +68,8 @@ export interface SegmentsPageData {
     points: { x: number[]; y: number[]; cluster: number[] };
   };
   category_preferences: SegmentsSummary["category_preferences"];
+  /** The categories shown are the top TOP_SEGMENT_CATEGORIES by views plus "Other" (lib/segments/topCategoryPreferences.ts). */
+  category_preferences_shown: ShownCategoryPreferences["shown"];
   method: SegmentsSummary["method"];
   notes: string[];
   /** Product views from which a user who never bought counts as a window shopper (the profiles' rate). */
@@ -76,9 +79,13 @@ export interface SegmentsPageData {
   sql: SegmentsSql;
 }
 
+/** How many categories the category heatmap names; the rest are one "Other" row. */
+export const TOP_SEGMENT_CATEGORIES = 15;
+
 /** The page's data from computeSegments' summary and the SQL it ran. */
 export function segmentsPageData(summary: SegmentsSummary, statements: readonly string[]): SegmentsPageData {
   const { pca } = summary;
+  const categories = topCategoryPreferences(summary.category_preferences, TOP_SEGMENT_CATEGORIES);
   const page = {
     window: summary.window,
     n_users: summary.n_users,
@@ -99,7 +106,8 @@ export function segmentsPageData(summary: SegmentsSummary, statements: readonly 
       // Deliberately not pca.points itself: each point there carries its user_id.
       points: { x: pca.points.map((p) => p.x), y: pca.points.map((p) => p.y), cluster: pca.points.map((p) => p.cluster) },
     },
-    category_preferences: summary.category_preferences,
+    category_preferences: categories.category_preferences,
+    category_preferences_shown: categories.shown,
     notes: summary.notes,
   };
   return {

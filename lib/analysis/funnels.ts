@@ -4,6 +4,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { AnalysisWindow } from "../dataset/window.js";
+import { DEFAULT_FUNNEL_CONFIG, type FunnelConfig } from "../funnel/config.js";
 import { runFunnels } from "../funnel/runFunnels.js";
 import type { CategoryFunnelOutput, SessionFunnelOutput, UserFunnelOutput } from "../funnel/types.js";
 
@@ -30,7 +31,7 @@ export interface FunnelOutput {
   category_funnel: CategoryFunnelOutput[];
 }
 
-export async function computeFunnels(connection: DuckDBConnection, window: AnalysisWindow): Promise<FunnelOutput> {
-  const funnels = await runFunnels(connection, window);
+export async function computeFunnels(connection: DuckDBConnection, window: AnalysisWindow, config: FunnelConfig = DEFAULT_FUNNEL_CONFIG): Promise<FunnelOutput> {
+  const funnels = await runFunnels(connection, window, config);
   return { window: { start: new Date(window.start).toISOString(), end: new Date(window.end).toISOString() }, ...funnels };
 }

@@ -1,5 +1,4 @@
 /** `npm run analyze -- --data DIR --out OUT`: computes every published analysis of a dataset folder. */
-import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { openDatabase } from "../db/duckdb";
 import { type ReadOptions, readDataset } from "../dataset/readDataset";
@@ -8,6 +7,7 @@ import { computeCohorts } from "../analysis/cohorts";
 import { computeFunnels } from "../analysis/funnels";
 import { computeHeadline } from "../analysis/headline";
 import { computeSegments, writeUserSegmentsParquet } from "../analysis/segments";
+import { writeOutputSet } from "../output/outputSet";
 import { writeJsonFile } from "../output/writeJsonFile";
 import { UsageError, parseFlags, parseInteger } from "./args";
 
@@ -35,6 +35,11 @@ Options:
                         variable keeps it out of the process list and shell history)
   --seed N              seed for K-means restarts, sampling and bootstraps          [default: 42]
   -h, --help            show this help
+
+The outputs are replaced as a set: they are written into a staging folder beside OUT
+(.OUT.event-kit-staging-PID) and moved into OUT only when all are written, so a run that fails or is
+killed leaves OUT's previous outputs untouched (the next run removes what a killed run left). Only the
+files above are ever replaced in OUT; other files in it are never touched.
 
 Progress goes to stderr. Rows that cannot be used are set aside with a reason (validation.json);
 input that leaves nothing to analyse stops with one line naming the file, column and row.`;
@@ -84,7 +89,10 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
   };
 }
 
-/** Runs every analysis of `command`, reporting each stage through `log`. */
+/** The files `analyze` writes, replaced together (lib/output/outputSet.ts). */
+export const ANALYZE_OUTPUTS = ["validation.json", "summary.json", "cohorts.json", "funnel.json", "segments.json", "user_segments.parquet"] as const;
+
+/** Runs every analysis of `command`, reporting each stage through `log`; OUT changes only if all succeed. */
 export async function runAnalyze(command: AnalyzeCommand, log: (line: string) => void = () => {}): Promise<void> {
   const db = await openDatabase();
   try {
@@ -95,18 +103,24 @@ export async function runAnalyze(command: AnalyzeCommand, log: (line: string) =>
       log(`analyze: ${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       return result;
     };
-    const dataset = await stage("reading and validating the dataset", () => readDataset(db.connection, command.data, command.read));
-    mkdirSync(command.out, { recursive: true });
-    writeJsonFile(join(command.out, "validation.json"), dataset.validation);
-    const { read, loaded, set_aside } = dataset.validation.totals;
-    log(`analyze: ${read} rows read, ${loaded} loaded, ${set_aside} set aside (validation.json)`);
-    const headline = await stage("headline numbers", () => computeHeadline(db.connection));
-    writeJsonFile(join(command.out, "summary.json"), { window: dataset.window, rows: dataset.rows, derived_tables: dataset.derived, headline });
-    writeJsonFile(join(command.out, "cohorts.json"), await stage("cohort retention", () => computeCohorts(db.connection, dataset.window)));
-    writeJsonFile(join(command.out, "funnel.json"), await stage("funnels", () => computeFunnels(db.connection, dataset.window)));
-    const segments = await stage("segments", () => computeSegments(db.connection, dataset.window, { seed: command.seed }));
-    writeJsonFile(join(command.out, "segments.json"), segments.summary);
-    await stage("user_segments.parquet", () => writeUserSegmentsParquet(db.connection, segments, join(command.out, "user_segments.parquet")));
+    await writeOutputSet(
+      command.out,
+      ANALYZE_OUTPUTS,
+      async (staging) => {
+        const dataset = await stage("reading and validating the dataset", () => readDataset(db.connection, command.data, command.read));
+        writeJsonFile(join(staging, "validation.json"), dataset.validation);
+        const { read, loaded, set_aside } = dataset.validation.totals;
+        log(`analyze: ${read} rows read, ${loaded} loaded, ${set_aside} set aside (validation.json)`);
+        const headline = await stage("headline numbers", () => computeHeadline(db.connection));
+        writeJsonFile(join(staging, "summary.json"), { window: dataset.window, rows: dataset.rows, derived_tables: dataset.derived, headline });
+        writeJsonFile(join(staging, "cohorts.json"), await stage("cohort retention", () => computeCohorts(db.connection, dataset.window)));
+        writeJsonFile(join(staging, "funnel.json"), await stage("funnels", () => computeFunnels(db.connection, dataset.window)));
+        const segments = await stage("segments", () => computeSegments(db.connection, dataset.window, { seed: command.seed }));
+        writeJsonFile(join(staging, "segments.json"), segments.summary);
+        await stage("user_segments.parquet", () => writeUserSegmentsParquet(db.connection, segments, join(staging, "user_segments.parquet")));
+      },
+      log,
+    );
   } finally {
     db.close();
   }
@@ -126,7 +140,7 @@ async function main(): Promise<void> {
   }
   try {
     await runAnalyze(command, (line) => process.stderr.write(line + "\n"));
-    process.stdout.write(`wrote validation.json, summary.json, cohorts.json, funnel.json, segments.json, user_segments.parquet to ${command.out}\n`);
+    process.stdout.write(`wrote ${ANALYZE_OUTPUTS.join(", ")} to ${command.out}\n`);
   } catch (error) {
     process.stderr.write(`analyze: ${(error as Error).message}\n`);
     process.exit(1);

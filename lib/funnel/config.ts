@@ -1,3 +1,5 @@
+import { MIN_GROUP_USERS } from "./minGroupUsers.js";
+
 /** Funnel definitions (docs/metrics.md §4). The defaults are the published ones; steps are event types. */
 export interface FunnelConfig {
   /** The first step is reached at the session's earliest event, whatever its type (data without
@@ -10,6 +12,8 @@ export interface FunnelConfig {
   userWindowDays: number;
   /** Per category: the first step is the session's earliest event of that type in the category. */
   categorySteps: readonly string[];
+  /** Breakdown groups with fewer users are shown but not tested (lib/funnel/minGroupUsers.ts). */
+  minGroupUsers: number;
 }
 
 export const DEFAULT_FUNNEL_CONFIG: FunnelConfig = {
@@ -17,4 +21,5 @@ export const DEFAULT_FUNNEL_CONFIG: FunnelConfig = {
   userSteps: ["product_view", "add_to_cart", "purchase"],
   userWindowDays: 7,
   categorySteps: ["product_view", "add_to_cart", "purchase"],
+  minGroupUsers: MIN_GROUP_USERS,
 };

@@ -8,6 +8,7 @@ import { queryRows } from "../db/duckdb.js";
 import type { AnalysisWindow } from "../dataset/window.js";
 import { BREAKDOWN_ATTRIBUTES, breakdownCountsSql, type BreakdownCountRow } from "./breakdownCountsSql.js";
 import { buildBreakdown } from "./buildBreakdown.js";
+import { MIN_GROUP_USERS } from "./minGroupUsers.js";
 import { toTrendPoint } from "./conversionTrend.js";
 import { conversionTrendSql, type TrendRow } from "./conversionTrendSql.js";
 import { stepCountsOf, stepCountsSql } from "./stepCountsSql.js";
@@ -29,6 +30,7 @@ export async function describeUnitFunnel(
   names: readonly string[],
   window: AnalysisWindow,
   horizonDays: number,
+  minGroupUsers: number = MIN_GROUP_USERS,
 ): Promise<UnitFunnelDescription> {
   const n = names.length;
   const [countsRow] = await queryRows<Record<string, number>>(connection, stepCountsSql(stepsTable, n));
@@ -45,7 +47,7 @@ export async function describeUnitFunnel(
   const trend = { week: await trendFor("week"), month: await trendFor("month") };
 
   const breakdownRows = await queryRows<BreakdownCountRow>(connection, breakdownCountsSql(stepsTable, n));
-  const breakdowns = BREAKDOWN_ATTRIBUTES.flatMap((attribute) => buildBreakdown(attribute, breakdownRows) ?? []);
+  const breakdowns = BREAKDOWN_ATTRIBUTES.flatMap((attribute) => buildBreakdown(attribute, breakdownRows, minGroupUsers) ?? []);
 
   return { steps, time_to_convert, trend, breakdowns };
 }

@@ -52,8 +52,8 @@ export async function runFunnels(
     const userSteps = name("funnel_user_steps");
     await createScratchTable(connection, userSteps, userStepsSql(window, config.userSteps, config.userWindowDays));
 
-    const session = await describeUnitFunnel(connection, sessionSteps, config.sessionSteps, window, 0);
-    const user = await describeUnitFunnel(connection, userSteps, config.userSteps, window, config.userWindowDays);
+    const session = await describeUnitFunnel(connection, sessionSteps, config.sessionSteps, window, 0, config.minGroupUsers);
+    const user = await describeUnitFunnel(connection, userSteps, config.userSteps, window, config.userWindowDays, config.minGroupUsers);
 
     const categoryRows = (
       await queryRows<Record<string, number> & { category: string }>(connection, categoryCountsSql(window, config.categorySteps))

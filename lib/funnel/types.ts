@@ -73,9 +73,15 @@ export interface BreakdownValue {
   rate: number;
   ci_low: number;
   ci_high: number;
-  /** False for the "Unknown" group (missing attribute), which is shown but not tested. */
+  /** Distinct users behind the units (equal to units in the user funnel). */
+  users: number;
+  /** False for the "Unknown" group (missing attribute) and for groups of fewer than the minimum number
+   *  of users (lib/funnel/minGroupUsers.ts), which are shown but not tested. */
   tested: boolean;
-  /** Variance inflation from clustering (sessions within users), ≥ 1; exactly 1 in the user funnel. */
+  /** Why a group is not tested; null when it is. */
+  untested_reason: "missing_attribute" | "too_few_users" | null;
+  /** Variance inflation from clustering (sessions within users), ≥ 1; exactly 1 in the user funnel. Where
+   *  the group's own data cannot estimate it (rate 0 or 1, one user), the whole funnel's pooled estimate. */
   design_effect: number;
 }
 
@@ -108,6 +114,8 @@ export interface BreakdownTest {
 export interface Breakdown {
   attribute: BreakdownAttribute;
   values: BreakdownValue[];
+  /** Groups with fewer users were not tested (lib/funnel/minGroupUsers.ts). */
+  min_group_users: number;
   /** Chi-squared test of independence, converted × value (2×k); null with fewer than two tested values. */
   chi_squared: BreakdownTest | null;
   comparisons: PairwiseComparison[];

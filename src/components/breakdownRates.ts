@@ -61,7 +61,7 @@ export function breakdownRates(breakdown: Breakdown, { width, overall, noun }: B
             Value: (r: BreakdownRow) => r.label,
             Rate: (r: BreakdownRow) => formatPercentInterval(r.rate, r.ci_low, r.ci_high),
             Counts: (r: BreakdownRow) => `${formatInteger(r.converted)} of ${formatInteger(r.units)} ${noun}`,
-            Letters: (r: BreakdownRow) => (r.tested ? r.letters : "not tested (attribute missing)"),
+            Letters: (r: BreakdownRow) => (r.tested ? r.letters : r.untested_reason === "too_few_users" ? `not tested (${formatInteger(r.users ?? 0)} users; fewer than ${formatInteger(breakdown.min_group_users ?? 0)})` : "not tested (attribute missing)"),
           },
           format: { x: false, y: false, fill: false, stroke: false, Value: true, Rate: true, Counts: true, Letters: true },
         }),

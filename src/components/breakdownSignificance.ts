@@ -13,8 +13,10 @@ export interface BreakdownValue {
   rate: number;
   ci_low: number;
   ci_high: number;
-  /** False for the "Unknown" group (missing attribute), which is shown but never tested. */
+  /** False for the "Unknown" group (missing attribute) and groups too small to test; shown, never tested. */
   tested: boolean;
+  untested_reason?: "missing_attribute" | "too_few_users" | null;
+  users?: number;
 }
 
 export interface PairwiseComparison {
@@ -40,6 +42,7 @@ export interface BreakdownTest {
 export interface Breakdown {
   attribute: string;
   values: BreakdownValue[];
+  min_group_users?: number;
   chi_squared: BreakdownTest | null;
   comparisons: PairwiseComparison[];
 }

@@ -9,6 +9,8 @@ import type { FunnelStep } from "./funnelWords.js";
 export interface CategoryFunnel {
   category: string;
   steps: FunnelStep[];
+  /** Set on the "Other" bucket: how many categories it sums. */
+  other_categories?: number;
 }
 
 export interface CategoryInterestRow {
@@ -22,11 +24,14 @@ export interface CategoryInterestRow {
   conversion: number;
   conversion_ci_low: number;
   conversion_ci_high: number;
+  /** Ranks among the named categories; the "Other" bucket ranks after them all. */
   view_rank: number;
   purchase_rank: number;
+  /** True for the "Other" bucket (the sum over the categories not named). */
+  other: boolean;
 }
 
-/** Rows ordered by viewing sessions (most first), with each category's rank both ways. */
+/** Rows ordered by viewing sessions (most first), with each category's rank both ways; "Other" last. */
 export function categoryInterestRows(funnels: readonly CategoryFunnel[]): CategoryInterestRow[] {
   const base = funnels.map((f) => {
     const first = f.steps[0]!;
@@ -38,12 +43,13 @@ export function categoryInterestRows(funnels: readonly CategoryFunnel[]): Catego
       conversion: last.rate_from_first ?? 0,
       conversion_ci_low: last.ci_from_first_low,
       conversion_ci_high: last.ci_from_first_high,
+      other: f.other_categories !== undefined,
     };
   });
   const views = base.reduce((sum, r) => sum + r.viewing_sessions, 0);
   const buys = base.reduce((sum, r) => sum + r.buying_sessions, 0);
   const rank = (key: "viewing_sessions" | "buying_sessions") => {
-    const order = [...base].sort((a, b) => b[key] - a[key] || (a.category < b.category ? -1 : 1));
+    const order = [...base].sort((a, b) => Number(a.other) - Number(b.other) || b[key] - a[key] || (a.category < b.category ? -1 : 1));
     return new Map(order.map((r, i) => [r.category, i + 1]));
   };
   const viewRank = rank("viewing_sessions");

@@ -10,6 +10,8 @@ export interface CategoryHeatmapOptions {
   width: number;
   /** Segment names in cluster order: the columns. */
   segments: readonly string[];
+  /** The label of the "Other" bucket, drawn as the last row; null when every category is named. */
+  other?: string | null;
 }
 
 /** The colour scale's end: the largest lift (or its inverse) rounded up to a half, at least 1.5, at most 4. */
@@ -21,10 +23,11 @@ export function liftExtent(rows: readonly Pick<CategoryRow, "lift">[]): number {
   return Math.min(4, Math.max(1.5, Math.ceil(Math.max(1, ...spread) * 2) / 2));
 }
 
-export function segmentCategoryHeatmap(rows: readonly CategoryRow[], { width, segments }: CategoryHeatmapOptions): HTMLElement {
+export function segmentCategoryHeatmap(rows: readonly CategoryRow[], { width, segments, other = null }: CategoryHeatmapOptions): HTMLElement {
   const measure = rows[0]?.measure ?? "views";
   const noun = measure === "views" ? "views" : "purchases";
-  const categories = [...new Set(rows.map((r) => r.category))].sort();
+  const named = [...new Set(rows.map((r) => r.category))].filter((c) => c !== other).sort();
+  const categories = other !== null && rows.some((r) => r.category === other) ? [...named, other] : named;
   const totals = new Map(rows.map((r) => [r.segment, r.cluster_total]));
   const header = (segment: string) => `${segment}\n${formatInteger(totals.get(segment) ?? 0)} ${noun}`;
   const extent = liftExtent(rows);

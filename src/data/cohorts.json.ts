@@ -1,3 +1,4 @@
 import { cohortsData } from "../../data-loaders/cohorts";
+import { writeLoaderOutput } from "../../data-loaders/writeLoaderOutput";
 
-process.stdout.write(JSON.stringify(await cohortsData()));
+await writeLoaderOutput("cohorts.json", () => cohortsData());

@@ -1,3 +1,4 @@
 import { coverageData } from "../../data-loaders/coverage";
+import { writeLoaderOutput } from "../../data-loaders/writeLoaderOutput";
 
-process.stdout.write(JSON.stringify(await coverageData()));
+await writeLoaderOutput("coverage.json", () => coverageData());

@@ -1,3 +1,4 @@
 import { funnelData } from "../../data-loaders/funnel";
+import { writeLoaderOutput } from "../../data-loaders/writeLoaderOutput";
 
-process.stdout.write(JSON.stringify(await funnelData()));
+await writeLoaderOutput("funnel.json", () => funnelData());

@@ -1,3 +1,4 @@
 import { overviewData } from "../../data-loaders/overview";
+import { writeLoaderOutput } from "../../data-loaders/writeLoaderOutput";
 
-process.stdout.write(JSON.stringify(await overviewData()));
+await writeLoaderOutput("overview.json", () => overviewData());

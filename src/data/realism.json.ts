@@ -1,3 +1,4 @@
 import { realismData } from "../../data-loaders/realism";
+import { writeLoaderOutput } from "../../data-loaders/writeLoaderOutput";
 
-process.stdout.write(JSON.stringify(await realismData()));
+await writeLoaderOutput("realism.json", () => realismData());

@@ -1,3 +1,4 @@
 import { segmentsData } from "../../data-loaders/segments";
+import { writeLoaderOutput } from "../../data-loaders/writeLoaderOutput";
 
-process.stdout.write(JSON.stringify(await segmentsData()));
+await writeLoaderOutput("segments.json", () => segmentsData());

@@ -1,3 +1,4 @@
 import { validationData } from "../../data-loaders/validation";
+import { writeLoaderOutput } from "../../data-loaders/writeLoaderOutput";
 
-process.stdout.write(JSON.stringify(await validationData()));
+await writeLoaderOutput("validation.json", () => validationData());

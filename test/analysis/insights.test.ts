@@ -31,7 +31,7 @@ describe("funnelLeak", () => {
 const comparison = (a: string, b: string, rate_a: number, rate_b: number, significant: boolean, p_adjusted: number) => ({
   a, b, rate_a, rate_b, difference: rate_a - rate_b, z: 0, p_value: p_adjusted, p_adjusted, significant,
 });
-const breakdown = (attribute: Breakdown["attribute"], comparisons: ReturnType<typeof comparison>[]): Breakdown => ({ attribute, values: [], chi_squared: null, comparisons });
+const breakdown = (attribute: Breakdown["attribute"], comparisons: ReturnType<typeof comparison>[]): Breakdown => ({ attribute, values: [], min_group_users: 30, chi_squared: null, comparisons });
 
 describe("segmentDifference", () => {
   it("claims the largest significant difference, never a larger non-significant one", () => {

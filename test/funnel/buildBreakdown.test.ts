@@ -10,8 +10,10 @@ const rows: BreakdownCountRow[] = [
   { attribute: "segment", value: null, units: 307, converted: 199 },
 ];
 
+// These rows carry no per-user sums: units are independent (one per user), and every group is tested
+// (minimum 1 user) so the arithmetic below stays small; the minimum is tested in frequentVisitors.test.ts.
 describe("buildBreakdown", () => {
-  const b = buildBreakdown("gender", rows)!;
+  const b = buildBreakdown("gender", rows, 1)!;
 
   it("orders values by name with the missing group last, shown but untested", () => {
     expect(b.values.map((v) => [v.value, v.tested])).toEqual([
@@ -59,7 +61,7 @@ describe("buildBreakdown", () => {
     const weak = buildBreakdown("age_band", [
       { attribute: "age_band", value: "18–24", units: 10, converted: 5 },
       { attribute: "age_band", value: "25–34", units: 10, converted: 5 },
-    ])!;
+    ], 1)!;
     // Equal rates: χ² = 0, p = 1. Family of 2: [tiny, 1] → tiny × 2, 1.
     const [strong, flat] = adjustChiSquaredAcross([b, weak]);
     expect(flat!.chi_squared!.p_adjusted).toBe(1);

@@ -25,10 +25,14 @@ describe("designEffect", () => {
     // binomial = (3/7)(4/7)/7 = 12/343; ratio = 134·343/(2401·12) = 67/42 ≈ 1.595238.
     expect(designEffect(sums([[2, 2], [2, 0], [1, 1], [1, 0], [1, 0]]))).toBeCloseTo(67 / 42, 10);
   });
-  it("never goes below 1, and is 1 where undefined", () => {
+  it("never goes below 1", () => {
     // Clusters more alike than chance: r = 0.6, V = 0.24/25, binomial 0.048, raw ratio 0.2; floored.
     expect(designEffect(sums([[2, 1], [2, 1], [1, 1]]))).toBe(1);
-    expect(designEffect(sums([[3, 0], [2, 0]]))).toBe(1);
-    expect(designEffect(sums([[3, 3]]))).toBe(1);
+  });
+  it("is null (not estimable from the group) at rate 0 or 1 or with a single user", () => {
+    expect(designEffect(sums([[3, 0], [2, 0]]))).toBeNull();
+    expect(designEffect(sums([[3, 3], [1, 1]]))).toBeNull();
+    expect(designEffect(sums([[8, 8]]))).toBeNull();
+    expect(designEffect(sums([[8, 4]]))).toBeNull();
   });
 });

@@ -17,6 +17,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { queryRows, sqlString } from "../db/duckdb";
 import { DatasetError } from "../dataset/datasetError";
+import { literalPath } from "../db/literalPath";
 import { type CsvLayout, csvLayout } from "./csvLayout";
 import type { CsvEncoding } from "./mapping";
 import { EXAMPLES_PER_REASON, MAX_LINE_BYTES } from "./limits";
@@ -84,14 +85,17 @@ export async function inspectSource(
   checkReadable(file);
   const name = basename(file);
   if (file.toLowerCase().endsWith(".parquet")) {
+    const literal = literalPath(file);
     try {
       const described = await queryRows<{ column_name: string; column_type: string }>(
         connection,
-        `DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`,
+        `DESCRIBE SELECT * FROM read_parquet(${sqlString(literal.path)})`,
       );
       return { file, name, format: "parquet", columns: described.map((d) => ({ name: d.column_name, type: d.column_type })) };
     } catch (error) {
       throw new DatasetError(`${name} cannot be read as Parquet: ${firstLine((error as Error).message)}`, { file });
+    } finally {
+      literal.release();
     }
   }
   const layout = csvLayout(file, csv);
@@ -120,12 +124,19 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   };
   await drop();
   if (source.format === "parquet") {
-    // Parquet is read in place: it has its own row numbers, and no row can be malformed.
-    const relation = `(SELECT file_row_number + 1 AS __row, ${list} FROM read_parquet(${sqlString(source.file)}, file_row_number = true))`;
+    // Parquet is read in place: it has its own row numbers, and no row can be malformed. The file is
+    // read until drop(), so its literal path lives as long.
+    const literal = literalPath(source.file);
+    const dropParquet = async () => {
+      await drop();
+      literal.release();
+    };
+    const relation = `(SELECT file_row_number + 1 AS __row, ${list} FROM read_parquet(${sqlString(literal.path)}, file_row_number = true))`;
     try {
       const [{ accepted }] = (await queryRows<{ accepted: number }>(connection, `SELECT count(*)::BIGINT AS accepted FROM ${relation}`)) as [{ accepted: number }];
-      return { ...source, relation, accepted, rejects: [], drop };
+      return { ...source, relation, accepted, rejects: [], drop: dropParquet };
     } catch (error) {
+      literal.release();
       throw new DatasetError(`${source.name} cannot be read: ${firstLine((error as Error).message)}`, { file: source.file });
     }
   }
@@ -133,19 +144,20 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   const columns = layout.columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(", ");
   // DuckDB reads UTF-8 (or UTF-16); anything else, UTF-8 with invalid bytes, or mixed line endings go
   // through a copy it can read (see utf8Copy.ts).
-  let readFile = source.file;
+  let readFile = literalPath(source.file);
   const text = layout.encoding === "utf-16" ? { utf8: true, mixedLineEndings: false } : scanText(source.file);
   const marked = layout.encoding === "utf-8" && !text.utf8;
   const lineFeeds = text.mixedLineEndings;
   let copyDir: string | undefined;
   if (layout.encoding === "latin-1" || marked || lineFeeds) {
     copyDir = mkdtempSync(join(tmpdir(), "event-kit-utf8-"));
-    readFile = join(copyDir, "copy.csv");
-    writeUtf8Copy(source.file, layout.encoding === "latin-1" ? "latin-1" : "utf-8", readFile, { lineFeeds });
+    readFile.release();
+    readFile = { path: join(copyDir, "copy.csv"), release: () => {} };
+    writeUtf8Copy(source.file, layout.encoding === "latin-1" ? "latin-1" : "utf-8", readFile.path, { lineFeeds });
   }
   try {
     await connection.run(
-      `CREATE TEMP TABLE ${table} AS SELECT ${list} FROM read_csv(${sqlString(readFile)},
+      `CREATE TEMP TABLE ${table} AS SELECT ${list} FROM read_csv(${sqlString(readFile.path)},
          header = true, auto_detect = false, columns = {${columns}},
          delim = ${sqlString(layout.delimiter)}, quote = '"', escape = '"', encoding = ${sqlString(layout.encoding === "utf-16" ? "utf-16" : "utf-8")},
          strict_mode = true, null_padding = false, max_line_size = ${MAX_LINE_BYTES},
@@ -162,6 +174,7 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   } finally {
     // DuckDB has read the copy into the table; the copy is not needed any more.
     if (copyDir) rmSync(copyDir, { recursive: true, force: true });
+    readFile.release();
   }
   const [{ accepted }] = (await queryRows<{ accepted: number }>(connection, `SELECT count(*)::BIGINT AS accepted FROM ${table}`)) as [{ accepted: number }];
 

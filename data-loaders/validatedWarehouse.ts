@@ -12,6 +12,7 @@ import { openDatabase, sqlString } from "../lib/db/duckdb";
 import { hasGlobCharacters, literalPath } from "../lib/db/literalPath";
 import { type DatasetSummary, type ReadOptions, readDataset } from "../lib/dataset/readDataset";
 import { TABLE_NAMES } from "../lib/dataset/schema";
+import { warningLines } from "../lib/ingest/warnings";
 import { buildOnce } from "./buildOnce";
 import { hashCode } from "./cacheKey";
 import { PROJECT_ROOT } from "./projectRoot";
@@ -55,6 +56,8 @@ export function validatedWarehouse(input: string, read: ReadOptions = {}): Promi
       const db = await openDatabase();
       try {
         const summary = await readDataset(db.connection, input, read);
+        // Once per build (the warehouse is built once): the Data page shows the same warnings.
+        for (const line of warningLines(summary.validation.warnings)) process.stderr.write(`warehouse: ${line}\n`);
         // A plain scan keeps insertion order, so the tables come back exactly as readDataset left them.
         for (const table of TABLE_NAMES) {
           await db.connection.run(`COPY ${table} TO ${sqlString(join(dir, `${table}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);

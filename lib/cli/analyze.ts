@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { openDatabase } from "../db/duckdb";
 import { type ReadOptions, readDataset } from "../dataset/readDataset";
 import { PRESET_NAMES } from "../ingest/presets";
+import { warningLines } from "../ingest/warnings";
 import { computeCohorts } from "../analysis/cohorts";
 import { computeFunnels } from "../analysis/funnels";
 import { computeHeadline } from "../analysis/headline";
@@ -100,6 +101,7 @@ export async function runAnalyze(command: AnalyzeCommand, log: (line: string) =>
     writeJsonFile(join(command.out, "validation.json"), dataset.validation);
     const { read, loaded, set_aside } = dataset.validation.totals;
     log(`analyze: ${read} rows read, ${loaded} loaded, ${set_aside} set aside (validation.json)`);
+    for (const line of warningLines(dataset.validation.warnings)) log(`analyze: ${line}`);
     const headline = await stage("headline numbers", () => computeHeadline(db.connection));
     writeJsonFile(join(command.out, "summary.json"), { window: dataset.window, rows: dataset.rows, derived_tables: dataset.derived, headline });
     writeJsonFile(join(command.out, "cohorts.json"), await stage("cohort retention", () => computeCohorts(db.connection, dataset.window)));

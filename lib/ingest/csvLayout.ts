@@ -76,13 +76,27 @@ function splitFields(line: string, delimiter: string): string[] {
   return fields;
 }
 
-function uniqueNames(fields: string[]): string[] {
-  const seen = new Map<string, number>();
-  return fields.map((raw, i) => {
-    const base = raw.trim() === "" ? `column${i + 1}` : raw;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base}_${n}`;
+/**
+ * Unique, non-empty names. DuckDB's names ignore case, so `user_id` and `USER_ID` are the same name: the
+ * later one gets a suffix, as does a generated name already taken (`a,a,a_2` is `a, a_3, a_2`).
+ */
+export function uniqueNames(fields: string[]): string[] {
+  const bases = fields.map((raw, i) => (raw.trim() === "" ? `column${i + 1}` : raw));
+  const taken = new Set<string>();
+  // The file's own names first, so a generated name never takes one the file has.
+  const firsts = new Set<number>();
+  bases.forEach((base, i) => {
+    if (!taken.has(base.toLowerCase())) {
+      taken.add(base.toLowerCase());
+      firsts.add(i);
+    }
+  });
+  return bases.map((base, i) => {
+    if (firsts.has(i)) return base;
+    let n = 2;
+    while (taken.has(`${base}_${n}`.toLowerCase())) n++;
+    taken.add(`${base}_${n}`.toLowerCase());
+    return `${base}_${n}`;
   });
 }
 

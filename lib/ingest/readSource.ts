@@ -30,7 +30,31 @@ export interface SourceColumn {
   name: string;
   /** DuckDB's type of the column: VARCHAR for every CSV column. */
   type: string;
+  /**
+   * The name the loaded relation gives the column when its own name could collide with the kit's
+   * working names (`__row`, DuckDB's `rowid` and `file_row_number`): see sqlName.
+   */
+  alias?: string;
 }
+
+/**
+ * The kit's working names live beside the user's columns in one relation; a user's column named like
+ * one of them (`__row`, `rowid`, `file_row_number`, anything starting with `__`) is renamed there to
+ * `__source_column_N` (N its position), which no other column can be called since every `__` name is
+ * renamed. Messages and the report keep the column's own name.
+ */
+function withAlias(column: SourceColumn, index: number): SourceColumn {
+  const lower = column.name.toLowerCase();
+  return lower.startsWith("__") || lower === "rowid" || lower === "file_row_number" ? { ...column, alias: `__source_column_${index + 1}` } : column;
+}
+
+/** The column's name in SQL over a loaded source. */
+export function sqlName(column: SourceColumn): string {
+  return column.alias ?? column.name;
+}
+
+/** Nested values (STRUCT, LIST, MAP, …) are not ids, numbers or text: refused rather than loaded as text. */
+const NESTED_TYPE = /^(STRUCT|MAP|UNION)\(|\[\d*\]$/i;
 
 export interface InspectedSource {
   file: string;
@@ -91,7 +115,7 @@ export async function inspectSource(
         connection,
         `DESCRIBE SELECT * FROM read_parquet(${sqlString(literal.path)})`,
       );
-      return { file, name, format: "parquet", columns: described.map((d) => ({ name: d.column_name, type: d.column_type })) };
+      return { file, name, format: "parquet", columns: described.map((d, i) => withAlias({ name: d.column_name, type: d.column_type }, i)) };
     } catch (error) {
       throw new DatasetError(`${name} cannot be read as Parquet: ${firstLine((error as Error).message)}`, { file });
     } finally {
@@ -99,7 +123,7 @@ export async function inspectSource(
     }
   }
   const layout = csvLayout(file, csv);
-  return { file, name, format: "csv", layout, columns: layout.columns.map((c) => ({ name: c, type: "VARCHAR" })) };
+  return { file, name, format: "csv", layout, columns: layout.columns.map((c, i) => withAlias({ name: c, type: "VARCHAR" }, i)) };
 }
 
 const REJECT_REASONS: Record<string, ReasonCode> = {
@@ -118,7 +142,16 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   const rejectsScan = `ingest_rejscan_${tag}`;
   const pivots = `ingest_pivots_${tag}`;
   const blanksTable = `ingest_blanks_${tag}`;
-  const list = keep.map(ident).join(", ");
+  const kept = keep.map((name) => source.columns.find((c) => c.name === name) ?? { name, type: "VARCHAR" });
+  for (const c of kept) {
+    if (NESTED_TYPE.test(c.type)) {
+      throw new DatasetError(
+        `${source.name} column "${c.name}" holds nested values (${c.type.length > 60 ? c.type.slice(0, 60) + "…" : c.type}), not text or numbers; store it as a plain column`,
+        { file: source.file, column: c.name },
+      );
+    }
+  }
+  const list = kept.map((c) => (c.alias ? `${ident(c.name)} AS ${ident(c.alias)}` : ident(c.name))).join(", ");
   const drop = async () => {
     for (const t of [table, rejectsTable, rejectsScan, pivots, blanksTable]) await connection.run(`DROP TABLE IF EXISTS ${t}`);
   };
@@ -131,8 +164,14 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
       await drop();
       literal.release();
     };
-    const relation = `(SELECT file_row_number + 1 AS __row, ${list} FROM read_parquet(${sqlString(literal.path)}, file_row_number = true))`;
+    // DuckDB cannot number the rows of a file that has a column named file_row_number: such a file is
+    // copied (in file order) into a table, whose own row ids number it.
+    const ownRowNumber = source.columns.some((c) => c.name.toLowerCase() === "file_row_number");
+    const relation = ownRowNumber
+      ? `(SELECT rowid + 1 AS __row, * FROM ${table})`
+      : `(SELECT file_row_number + 1 AS __row, ${list} FROM read_parquet(${sqlString(literal.path)}, file_row_number = true))`;
     try {
+      if (ownRowNumber) await connection.run(`CREATE TEMP TABLE ${table} AS SELECT ${list} FROM read_parquet(${sqlString(literal.path)})`);
       const [{ accepted }] = (await queryRows<{ accepted: number }>(connection, `SELECT count(*)::BIGINT AS accepted FROM ${relation}`)) as [{ accepted: number }];
       return { ...source, relation, accepted, rejects: [], drop: dropParquet };
     } catch (error) {
@@ -221,7 +260,7 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   if (!marked) return { ...source, relation: numbered, accepted, rejects: [...byReason.values()], drop };
 
   const mark = `chr(${INVALID_MARK.codePointAt(0)})`;
-  const badColumn = `CASE ${keep.map((c) => `WHEN contains(${ident(c)}, ${mark}) THEN ${sqlString(c)}`).join(" ")} END`;
+  const badColumn = `CASE ${kept.map((c) => `WHEN contains(${ident(sqlName(c))}, ${mark}) THEN ${sqlString(c.name)}`).join(" ")} END`;
   const [invalid] = (await queryRows<{ n: number; rows: { row: number; column: string }[] }>(
     connection,
     `SELECT count(*)::BIGINT AS n, (list({'row': __row, 'column': bad} ORDER BY __row))[1:${EXAMPLES_PER_REASON}] AS rows

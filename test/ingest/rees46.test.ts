@@ -62,6 +62,7 @@ describe("the REES46 preset on the fixture", () => {
       sessions: "source",
       quantity: "default",
       personal_columns_dropped: [],
+      float_ids_normalized: [],
     });
     const [check] = await queryRows<Record<string, number>>(
       db.connection,

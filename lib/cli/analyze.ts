@@ -5,6 +5,7 @@ import { openDatabase } from "../db/duckdb";
 import { type ReadOptions, readDataset } from "../dataset/readDataset";
 import { PRESET_NAMES } from "../ingest/presets";
 import { warningLines } from "../ingest/warnings";
+import { prepareOutputFolder } from "./outputFolder";
 import { computeCohorts } from "../analysis/cohorts";
 import { computeFunnels } from "../analysis/funnels";
 import { computeHeadline } from "../analysis/headline";
@@ -87,6 +88,7 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
 
 /** Runs every analysis of `command`, reporting each stage through `log`. */
 export async function runAnalyze(command: AnalyzeCommand, log: (line: string) => void = () => {}): Promise<void> {
+  prepareOutputFolder(command.out);
   const db = await openDatabase();
   try {
     const stage = async <T>(name: string, work: () => Promise<T>): Promise<T> => {

@@ -8,6 +8,7 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { DatasetError } from "../dataset/datasetError";
 import type { CsvEncoding } from "./mapping";
+import { binaryKind } from "./binaryKind";
 
 export interface CsvLayout {
   delimiter: string;
@@ -105,6 +106,8 @@ const describe = (d: string) => (d === "\t" ? "tab" : `"${d}"`);
 export function csvLayout(file: string, options: { delimiter?: string; encoding?: CsvEncoding } = {}): CsvLayout {
   const name = basename(file);
   const head = readHead(file);
+  const binary = binaryKind(head);
+  if (binary) throw new DatasetError(`${name} is ${binary.kind}, not a CSV file: ${binary.advice}`, { file, row: 0 });
   let encoding: CsvEncoding = options.encoding ?? "utf-8";
   let body = head;
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {

@@ -126,6 +126,22 @@ export async function inspectSource(
   return { file, name, format: "csv", layout, columns: layout.columns.map((c, i) => withAlias({ name: c, type: "VARCHAR" }, i)) };
 }
 
+/** Why the UTF-8 copy could not be written, and what to do. */
+function copyError(error: NodeJS.ErrnoException, source: InspectedSource): Error {
+  const size = `${Math.max(1, Math.ceil(statSync(source.file).size / 1e6))} MB`;
+  const where = `the temporary folder ${tmpdir()}`;
+  if (error.code === "ENOSPC" || error.code === "EDQUOT") {
+    return new DatasetError(
+      `no space left in ${where} for a UTF-8 copy of ${source.name} (about ${size}): free space there or set TMPDIR to a folder with room`,
+      { file: source.file },
+    );
+  }
+  if (error.code === "EACCES" || error.code === "EROFS" || error.code === "EPERM") {
+    return new DatasetError(`${where} cannot be written (${error.code}) for a UTF-8 copy of ${source.name}: set TMPDIR to a folder you can write`, { file: source.file });
+  }
+  return error;
+}
+
 const REJECT_REASONS: Record<string, ReasonCode> = {
   "INVALID ENCODING": "invalid_utf8",
   "INVALID UNICODE": "invalid_utf8",
@@ -192,7 +208,13 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
     copyDir = mkdtempSync(join(tmpdir(), "event-kit-utf8-"));
     readFile.release();
     readFile = { path: join(copyDir, "copy.csv"), release: () => {} };
-    writeUtf8Copy(source.file, layout.encoding === "latin-1" ? "latin-1" : "utf-8", readFile.path, { lineFeeds });
+    try {
+      writeUtf8Copy(source.file, layout.encoding === "latin-1" ? "latin-1" : "utf-8", readFile.path, { lineFeeds });
+    } catch (error) {
+      // A partial copy of the user's data is never left behind.
+      rmSync(copyDir, { recursive: true, force: true });
+      throw copyError(error as NodeJS.ErrnoException, source);
+    }
   }
   try {
     await connection.run(

@@ -14,6 +14,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../db/duckdb";
 import type { TableName } from "../dataset/schema";
 import { MONEY_DECIMALS } from "./limits";
+import { printable } from "./printable";
 import type { ReasonCode } from "./reasons";
 import type { TableValidation } from "./validationReport";
 
@@ -179,5 +180,5 @@ export async function outlyingEventsWarning(connection: DuckDBConnection, stage:
 
 /** One line per warning, for stderr. */
 export function warningLines(warnings: readonly ValidationWarning[]): string[] {
-  return warnings.map((w) => `warning: ${w.message}`);
+  return warnings.map((w) => `warning: ${printable(w.message)}`);
 }

@@ -184,9 +184,10 @@ async function checkTimestampFormat(connection: DuckDBConnection, mapping: Mappi
   try {
     await connection.run(`SELECT TRY_STRPTIME('2025-01-01', ${sqlString(mapping.timestampFormat)})`);
   } catch (error) {
-    const reason = /Failed to parse format specifier ([^:]*):?\s*(.*)$/m.exec((error as Error).message);
+    // DuckDB ends its message with the code it does not know ("…: %Q").
+    const code = /(%-?.)\s*$/m.exec((error as Error).message.split("\n")[0] ?? "")?.[1];
     throw new DatasetError(
-      `mapping ${where}: "timestamp_format" ${JSON.stringify(mapping.timestampFormat)} is not a strptime format${reason ? ` (${reason[1]}: ${reason[2]!.trim()})` : ""}; see the % codes in docs/bring-your-own-data.md`,
+      `mapping ${where}: "timestamp_format" ${JSON.stringify(mapping.timestampFormat)} is not a strptime format${code ? ` (${code} is not a code it knows)` : ""}; see the % codes in docs/bring-your-own-data.md`,
       { file: where },
     );
   }

@@ -86,12 +86,14 @@ export function uniqueNames(fields: string[]): string[] {
   const taken = new Set<string>();
   // The file's own names first, so a generated name never takes one the file has.
   const firsts = new Set<number>();
-  bases.forEach((base, i) => {
-    if (!taken.has(base.toLowerCase())) {
-      taken.add(base.toLowerCase());
+  const claim = (i: number) => {
+    if (!taken.has(bases[i]!.toLowerCase())) {
+      taken.add(bases[i]!.toLowerCase());
       firsts.add(i);
     }
-  });
+  };
+  fields.forEach((raw, i) => raw.trim() !== "" && claim(i));
+  fields.forEach((raw, i) => raw.trim() === "" && claim(i));
   return bases.map((base, i) => {
     if (firsts.has(i)) return base;
     let n = 2;

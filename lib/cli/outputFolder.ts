@@ -2,7 +2,8 @@
  * The output folder, checked before any work: a folder that cannot be written is said so at once, in
  * words (not as the ENOENT or EACCES of the first file written after minutes of analysis).
  */
-import { accessSync, constants, mkdirSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
+import { dirname } from "node:path";
 import { DatasetError } from "../dataset/datasetError";
 
 const WHY: Record<string, string> = {
@@ -15,6 +16,18 @@ const WHY: Record<string, string> = {
   ENOENT: "a folder on the way cannot be created",
 };
 
+/** Why the nearest existing folder above `path` cannot be written, if it cannot. */
+function ancestorProblem(path: string): string | undefined {
+  let dir = dirname(path);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  try {
+    accessSync(dir, constants.W_OK);
+    return statSync(dir).isDirectory() ? undefined : "ENOTDIR";
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code;
+  }
+}
+
 /** Creates `out` if missing and makes sure files can be written in it; fails with one line otherwise. */
 export function prepareOutputFolder(out: string): void {
   const fail = (code: string | undefined): never => {
@@ -25,7 +38,8 @@ export function prepareOutputFolder(out: string): void {
   try {
     mkdirSync(out, { recursive: true });
   } catch (error) {
-    fail((error as NodeJS.ErrnoException).code);
+    // A recursive mkdir on a read-only disk reports ENOENT; the nearest existing folder tells why.
+    fail(ancestorProblem(out) ?? (error as NodeJS.ErrnoException).code);
   }
   if (!statSync(out).isDirectory()) fail("EEXIST");
   try {

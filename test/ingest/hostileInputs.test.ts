@@ -1,27 +1,20 @@
 // Hostile and odd inputs that used to give a wrong report without a word (issue 15): float user ids,
 // money beyond what exact sums carry, two stray events stretching the window, and the "wrong data
 // without a warning" class. Each expected value is worked out by hand from the tiny files below.
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows, sqlString } from "../../lib/db/duckdb";
 import { type DatasetSummary, type ReadOptions, readDataset } from "../../lib/dataset/readDataset";
-import { DatasetError } from "../../lib/dataset/datasetError";
 import { computeHeadline } from "../../lib/analysis/headline";
 import { parseMapping } from "../../lib/ingest/mapping";
 import type { ValidationWarning } from "../../lib/ingest/warnings";
 import { tempDir } from "../helpers/tempDir";
+import { caseFolders, readFatal } from "../helpers/inputCases";
 
 const work = tempDir("event-kit-hostile-");
 afterAll(() => work.cleanup());
 
-let counter = 0;
-function folder(files: Record<string, string>): string {
-  const dir = join(work.path, `case-${++counter}`);
-  mkdirSync(dir);
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-  return dir;
-}
+const folder = caseFolders(work.path);
 
 /** Writes the result of `select` as a Parquet file. */
 async function parquet(file: string, select: string): Promise<void> {
@@ -45,18 +38,7 @@ async function read(dir: string, options: ReadOptions = {}, sql: string[] = []):
   }
 }
 
-async function fatal(dir: string, options: ReadOptions = {}): Promise<DatasetError> {
-  const db = await openDatabase();
-  try {
-    await readDataset(db.connection, dir, options);
-  } catch (error) {
-    expect(error).toBeInstanceOf(DatasetError);
-    return error as DatasetError;
-  } finally {
-    db.close();
-  }
-  throw new Error("expected a DatasetError");
-}
+const fatal = readFatal;
 
 const codes = (warnings: readonly ValidationWarning[]) => warnings.map((w) => w.code).sort();
 const HEADER = "event_id,user_id,session_id,event_type,timestamp,product_id,category,price,quantity";

@@ -11,17 +11,12 @@ import { openDatabase, queryRows, sqlString } from "../../lib/db/duckdb";
 import { type DatasetSummary, type ReadOptions, readDataset } from "../../lib/dataset/readDataset";
 import { DatasetError } from "../../lib/dataset/datasetError";
 import { tempDir } from "../helpers/tempDir";
+import { caseFolders, readFatal } from "../helpers/inputCases";
 
 const work = tempDir("event-kit-unclear-");
 afterAll(() => work.cleanup());
 
-let counter = 0;
-function folder(files: Record<string, string | Buffer>): string {
-  const dir = join(work.path, `case-${++counter}`);
-  mkdirSync(dir);
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-  return dir;
-}
+const folder = caseFolders(work.path);
 
 async function read(path: string, options: ReadOptions = {}, sql?: string): Promise<{ summary: DatasetSummary; rows: Record<string, unknown>[] }> {
   const db = await openDatabase();
@@ -37,17 +32,9 @@ async function read(path: string, options: ReadOptions = {}, sql?: string): Prom
 const DUCKDB_WORDS = /Binder Error|Conversion Error|Invalid Input Error|No function matches|Parser Error|Catalog Error|format specifier|struct entry/i;
 
 async function fatal(path: string, options: ReadOptions = {}): Promise<DatasetError> {
-  const db = await openDatabase();
-  try {
-    await readDataset(db.connection, path, options);
-  } catch (error) {
-    expect(error).toBeInstanceOf(DatasetError);
-    expect((error as Error).message).not.toMatch(DUCKDB_WORDS);
-    return error as DatasetError;
-  } finally {
-    db.close();
-  }
-  throw new Error("expected a DatasetError");
+  const error = await readFatal(path, options);
+  expect(error.message).not.toMatch(DUCKDB_WORDS);
+  return error;
 }
 
 const SEED = "user_id,timestamp,event_type";

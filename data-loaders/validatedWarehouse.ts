@@ -9,8 +9,10 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { openDatabase, sqlString } from "../lib/db/duckdb";
+import { hasGlobCharacters, literalPath } from "../lib/db/literalPath";
 import { type DatasetSummary, type ReadOptions, readDataset } from "../lib/dataset/readDataset";
 import { TABLE_NAMES } from "../lib/dataset/schema";
+import { warningLines } from "../lib/ingest/warnings";
 import { buildOnce } from "./buildOnce";
 import { hashCode } from "./cacheKey";
 import { PROJECT_ROOT } from "./projectRoot";
@@ -54,6 +56,8 @@ export function validatedWarehouse(input: string, read: ReadOptions = {}): Promi
       const db = await openDatabase();
       try {
         const summary = await readDataset(db.connection, input, read);
+        // Once per build (the warehouse is built once): the Data page shows the same warnings.
+        for (const line of warningLines(summary.validation.warnings)) process.stderr.write(`warehouse: ${line}\n`);
         // A plain scan keeps insertion order, so the tables come back exactly as readDataset left them.
         for (const table of TABLE_NAMES) {
           await db.connection.run(`COPY ${table} TO ${sqlString(join(dir, `${table}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
@@ -73,8 +77,16 @@ export function validatedWarehouse(input: string, read: ReadOptions = {}): Promi
  * copying 10M events into memory first cost a loader 2.7 s (and their size in RAM) before any query ran.
  */
 export async function loadValidated(connection: DuckDBConnection, dir: string): Promise<DatasetSummary> {
-  for (const table of TABLE_NAMES) {
-    await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet(${sqlString(join(dir, `${table}.parquet`))})`);
+  // DuckDB would read a path holding a glob character (a project folder named "report[1]") as a pattern;
+  // such a folder is read through a plain-named link, once, into tables (see lib/db/literalPath.ts).
+  const literal = hasGlobCharacters(dir) ? literalPath(dir) : undefined;
+  try {
+    for (const table of TABLE_NAMES) {
+      const file = sqlString(join(literal?.path ?? dir, `${table}.parquet`));
+      await connection.run(`CREATE ${literal ? "TABLE" : "VIEW"} ${table} AS SELECT * FROM read_parquet(${file})`);
+    }
+  } finally {
+    literal?.release();
   }
   return JSON.parse(readFileSync(join(dir, SUMMARY_FILE), "utf8")) as DatasetSummary;
 }

@@ -3,6 +3,8 @@ import { join, resolve } from "node:path";
 import { openDatabase } from "../db/duckdb";
 import { type ReadOptions, readDataset } from "../dataset/readDataset";
 import { PRESET_NAMES } from "../ingest/presets";
+import { warningLines } from "../ingest/warnings";
+import { prepareOutputFolder } from "./outputFolder";
 import { computeCohorts } from "../analysis/cohorts";
 import { computeFunnels } from "../analysis/funnels";
 import { computeHeadline } from "../analysis/headline";
@@ -94,6 +96,7 @@ export const ANALYZE_OUTPUTS = ["validation.json", "summary.json", "cohorts.json
 
 /** Runs every analysis of `command`, reporting each stage through `log`; OUT changes only if all succeed. */
 export async function runAnalyze(command: AnalyzeCommand, log: (line: string) => void = () => {}): Promise<void> {
+  prepareOutputFolder(command.out);
   const db = await openDatabase();
   try {
     const stage = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
@@ -111,6 +114,7 @@ export async function runAnalyze(command: AnalyzeCommand, log: (line: string) =>
         writeJsonFile(join(staging, "validation.json"), dataset.validation);
         const { read, loaded, set_aside } = dataset.validation.totals;
         log(`analyze: ${read} rows read, ${loaded} loaded, ${set_aside} set aside (validation.json)`);
+        for (const line of warningLines(dataset.validation.warnings)) log(`analyze: ${line}`);
         const headline = await stage("headline numbers", () => computeHeadline(db.connection));
         writeJsonFile(join(staging, "summary.json"), { window: dataset.window, rows: dataset.rows, derived_tables: dataset.derived, headline });
         writeJsonFile(join(staging, "cohorts.json"), await stage("cohort retention", () => computeCohorts(db.connection, dataset.window)));

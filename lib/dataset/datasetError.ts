@@ -3,6 +3,8 @@
  * and, where known, the column and the row. Rows with individual bad values are not errors: they are
  * set aside with a reason and counted in the validation report.
  */
+import { printable } from "../ingest/printable";
+
 export class DatasetError extends Error {
   /** The file (or folder) at fault, as given. */
   readonly file?: string;
@@ -12,7 +14,8 @@ export class DatasetError extends Error {
   readonly row?: number;
 
   constructor(message: string, where: { file?: string; column?: string; row?: number } = {}) {
-    super(message);
+    // Messages quote file and column names from the user's files: their control characters are escaped.
+    super(printable(message));
     this.name = "DatasetError";
     this.file = where.file;
     this.column = where.column;

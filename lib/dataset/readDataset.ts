@@ -16,7 +16,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { queryRows } from "../db/duckdb";
+import { queryRows, sqlString } from "../db/duckdb";
 import { TABLE_NAMES, type TableName, createTableSql } from "./schema";
 import { type AnalysisWindow, observedWindow } from "./window";
 import { DatasetError } from "./datasetError";
@@ -24,7 +24,16 @@ import { PERSONAL_COLUMN } from "../ingest/columns";
 import { addProductsFromEvents, addUsersFromEvents } from "../ingest/deriveTables";
 import { adoptStage } from "../ingest/adoptStage";
 import { type MappingKind, eventsPlan, fillFromProductsSql, fixQuantitySql, loadedQuantitySql, resolveEventColumns } from "../ingest/eventsPlan";
-import { MAX_TEXT_LENGTH, PLAUSIBLE_FROM, PLAUSIBLE_TO } from "../ingest/limits";
+import { MAX_PRICE_CEILING, MAX_QUANTITY, MAX_TEXT_LENGTH, MONEY_DECIMALS, PLAUSIBLE_FROM, PLAUSIBLE_TO } from "../ingest/limits";
+import { sourceKind } from "../ingest/valueSql";
+import {
+  type ValidationWarning,
+  invisibleIdWarning,
+  outlyingEventsWarning,
+  precisionWarning,
+  setAsideWarnings,
+  usersWarnings,
+} from "../ingest/warnings";
 import { type Mapping, type MappingFile, parseMapping, readMappingFile, seedMapping } from "../ingest/mapping";
 import { presetMapping } from "../ingest/presets";
 import { checkPseudonymKey, pseudonymSql } from "../ingest/pseudonymize";
@@ -71,6 +80,27 @@ export function tableFile(dir: string, table: TableName): string | undefined {
   return undefined;
 }
 
+/** A table given both as Parquet and as CSV: the Parquet file is read, and the run says so. */
+function twiceWarning(dir: string, table: TableName): ValidationWarning | undefined {
+  if (!existsSync(join(dir, `${table}.parquet`)) || !existsSync(join(dir, `${table}.csv`))) return undefined;
+  return {
+    code: "table_given_twice",
+    table,
+    count: 1,
+    message: `${table}.parquet and ${table}.csv are both in the folder: ${table}.parquet is read and ${table}.csv ignored (Parquet is preferred); remove the one you do not mean`,
+  };
+}
+
+/** What a path that is neither a file nor a folder is, for the message that refuses it. */
+function notFileOrFolder(path: string): DatasetError {
+  const stat = statSync(path);
+  const what = stat.isFIFO() ? "a pipe (such as <(cat file))" : stat.isSocket() ? "a socket" : stat.isCharacterDevice() || stat.isBlockDevice() ? "a device" : "not a regular file";
+  return new DatasetError(
+    `${path} is ${what}, neither a file nor a folder: pass the path of the dataset folder or of the events file itself (the kit reads a file more than once, which a pipe cannot give)`,
+    { file: path },
+  );
+}
+
 function readManifest(dir: string): DatasetManifest | undefined {
   const file = join(dir, MANIFEST_FILE);
   if (!existsSync(file)) return undefined;
@@ -91,6 +121,7 @@ interface Input {
   manifest?: DatasetManifest;
   preset: string | null;
   mappingFile: string | null;
+  warnings: ValidationWarning[];
 }
 
 const isDataFile = (name: string) => /\.(csv|parquet)$/i.test(name);
@@ -98,6 +129,7 @@ const isDataFile = (name: string) => /\.(csv|parquet)$/i.test(name);
 /** The single events file a mapping reads: the path itself, or the one data file of a folder. */
 function mappedEventsFile(path: string): string {
   if (statSync(path).isFile()) return path;
+  if (!statSync(path).isDirectory()) throw notFileOrFolder(path);
   const own = tableFile(path, "events");
   if (own) return own;
   const candidates = readdirSync(path).filter(isDataFile).sort();
@@ -127,11 +159,13 @@ function resolveInput(path: string, options: ReadOptions): Input {
       files: { events: mappedEventsFile(path) },
       preset: options.preset ?? null,
       mappingFile: typeof options.mapping === "string" ? basename(options.mapping) : null,
+      warnings: [],
     };
   }
+  if (!statSync(path).isFile() && !statSync(path).isDirectory()) throw notFileOrFolder(path);
   if (statSync(path).isFile()) {
     if (!isDataFile(path)) throw new DatasetError(`${basename(path)} is neither a .csv nor a .parquet file`, { file: path });
-    return { kind: "seed", mapping: seedMapping(), files: { events: path }, preset: null, mappingFile: null };
+    return { kind: "seed", mapping: seedMapping(), files: { events: path }, preset: null, mappingFile: null, warnings: [] };
   }
   const events = tableFile(path, "events");
   if (!events) throw new DatasetError(`${path} has no events table (events.parquet or events.csv)`, { file: path });
@@ -140,7 +174,30 @@ function resolveInput(path: string, options: ReadOptions): Input {
     const file = tableFile(path, table);
     if (file) files[table] = file;
   }
-  return { kind: "seed", mapping: seedMapping(), files, manifest: readManifest(path), preset: null, mappingFile: null };
+  const warnings = TABLE_NAMES.map((t) => twiceWarning(path, t)).filter((w): w is ValidationWarning => w !== undefined);
+  return { kind: "seed", mapping: seedMapping(), files, manifest: readManifest(path), preset: null, mappingFile: null, warnings };
+}
+
+/** A strptime format DuckDB cannot use fails here, naming the mapping key, rather than on the first row. */
+async function checkTimestampFormat(connection: DuckDBConnection, mapping: Mapping, where: string): Promise<void> {
+  if (!mapping.timestampFormat.includes("%")) return;
+  try {
+    await connection.run(`SELECT TRY_STRPTIME('2025-01-01', ${sqlString(mapping.timestampFormat)})`);
+  } catch (error) {
+    // DuckDB ends its message with the code it does not know ("…: %Q").
+    const code = /(%-?.)\s*$/m.exec((error as Error).message.split("\n")[0] ?? "")?.[1];
+    throw new DatasetError(
+      `mapping ${where}: "timestamp_format" ${JSON.stringify(mapping.timestampFormat)} is not a strptime format${code ? ` (${code} is not a code it knows)` : ""}; see the % codes in docs/bring-your-own-data.md`,
+      { file: where },
+    );
+  }
+}
+
+/** Id columns stored as floating point in the file, whose integral values were read as whole numbers. */
+function floatIdColumns(source: InspectedSource, plan: StagePlan): string[] {
+  const ids = ["event_id", "user_id", "session_id", "product_id"];
+  const used = new Set(plan.columns.filter((c) => ids.includes(c.name) && c.source !== null).flatMap((c) => c.source!.split(" / ")));
+  return source.columns.filter((c) => used.has(c.name) && sourceKind(c.type) === "float").map((c) => `${source.name} ${c.name}`);
 }
 
 async function tableCount(connection: DuckDBConnection, table: TableName): Promise<number> {
@@ -174,6 +231,7 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
   const key = options.pseudonymKey === undefined ? undefined : checkPseudonymKey(options.pseudonymKey);
   const input = resolveInput(dir, options);
   const { mapping } = input;
+  await checkTimestampFormat(connection, mapping, input.mappingFile ?? (input.preset ? `preset ${input.preset}` : "(given inline)"));
   // Zone-less times are UTC (docs/metrics.md §2); openDatabase pins this too, a caller's connection may not.
   await connection.run("SET TimeZone = 'UTC'");
   for (const table of TABLE_NAMES) await connection.run(createTableSql(table));
@@ -183,6 +241,8 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
   const stages: string[] = [];
   const tables: TableValidation[] = [];
   const personal = new Set<string>();
+  const floatIds: string[] = [];
+  const warnings: ValidationWarning[] = [...input.warnings];
   const load = async (source: InspectedSource, keep: string[], tag: TableName) => {
     const loaded = await loadSource(connection, source, keep, tag);
     loadedSources.push(loaded);
@@ -192,6 +252,7 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
     const ignored = ignoredColumns(source, usedColumns(plan));
     for (const c of ignored) if (PERSONAL_COLUMN.test(c.trim())) personal.add(c);
     const table = { ...validation, ignored_columns: ignored };
+    floatIds.push(...floatIdColumns(source, plan));
     assertAccounting(table);
     tables.push(table);
   };
@@ -220,6 +281,13 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
     stages.push(stage);
     checkSomethingLoaded(validation, input.files.events!);
     finish(validation, eventsInspected, plan);
+    // Asked of the stage: it holds the file's row numbers and the ids before any pseudonym.
+    const outlying = await outlyingEventsWarning(connection, stage, eventsInspected.name);
+    if (outlying) warnings.push(outlying);
+    for (const column of ["user_id", "product_id"]) {
+      const found = await invisibleIdWarning(connection, `(SELECT ${column} FROM ${stage} WHERE __rule IS NULL)`, column, "events", eventsInspected.name);
+      if (found) warnings.push(found);
+    }
     const productsAdded = productsGiven ? 0 : await addProductsFromEvents(connection, stage);
     // Events are kept in file order. A Parquet stage is in it already, so when its rows need no rewriting
     // (ids and sessions from the file, no pseudonyms) the stage becomes the events table; otherwise a
@@ -253,6 +321,7 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
         `INSERT INTO users SELECT ${userId("user_id")}, NULL, registration_date, age, gender, location, segment FROM ${users.stage} WHERE __rule IS NULL ORDER BY __row`,
       );
       finish(users.validation, inspected, usersTablePlan);
+      warnings.push(...(await usersWarnings(connection, inspected.name)));
     }
     const usersGiven = tables.some((t) => t.table === "users" && t.loaded > 0);
     const usersAdded = await addUsersFromEvents(connection);
@@ -267,6 +336,8 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
     }
 
     const derivedTables: TableName[] = [...(usersGiven ? [] : (["users"] as const)), ...(productsGiven ? [] : (["products"] as const))];
+    const precision = await precisionWarning(connection, basename(input.files.events!));
+    if (precision) warnings.push(precision);
     const derived: DerivedFacts = {
       tables: derivedTables,
       users_added_from_events: usersAdded,
@@ -275,6 +346,7 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
       sessions: resolved.session_id ? "source" : "inactivity",
       quantity: resolved.quantity ? "source" : "default",
       personal_columns_dropped: [...personal].sort(),
+      float_ids_normalized: floatIds,
     };
     const order: TableName[] = ["events", "users", "products"];
     tables.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));
@@ -285,12 +357,16 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
       rules: {
         plausible_time: { from: PLAUSIBLE_FROM, to: PLAUSIBLE_TO },
         max_price: mapping.maxPrice,
+        max_price_ceiling: MAX_PRICE_CEILING,
+        max_quantity: MAX_QUANTITY,
+        money_decimals: MONEY_DECIMALS,
         max_text_length: MAX_TEXT_LENGTH,
         session_timeout_minutes: mapping.sessionTimeoutMinutes,
         window: input.manifest?.window ?? null,
       },
       pseudonymized: key !== undefined,
       totals: totalsOf(tables),
+      warnings: [...warnings, ...setAsideWarnings(tables)],
     };
     return { window, files: input.files, rows: counts, derived: derivedTables, validation: report };
   } finally {

@@ -1,9 +1,9 @@
 /** Finding a file's columns by name and turning them into the engine's stage columns. */
 import { DatasetError } from "../dataset/datasetError";
 import { quoteIdentifier } from "../db/quoteIdentifier";
-import type { InspectedSource, SourceColumn } from "./readSource";
+import { type InspectedSource, type SourceColumn, sqlName } from "./readSource";
 import type { StageColumn, StageType } from "./stage";
-import { type SourceKind, firstOf, freeText, keyText, sourceKind } from "./valueSql";
+import { type SourceKind, firstOf, freeText, idText, keyText, sourceKind } from "./valueSql";
 
 /** The column named `wanted`: exactly, else ignoring case and surrounding blanks. */
 export function findColumn(source: InspectedSource, wanted: string): SourceColumn | undefined {
@@ -49,7 +49,7 @@ export function stageColumn(spec: ColumnSpec, sources: readonly SourceColumn[]):
   const kinds = new Set(sources.map((c) => sourceKind(c.type)));
   const kind: SourceKind = kinds.size === 1 ? [...kinds][0]! : "text";
   const parts = sources.map((c) => {
-    const ref = kinds.size === 1 ? `s.${quoteIdentifier(c.name)}` : `s.${quoteIdentifier(c.name)}::VARCHAR`;
+    const ref = kinds.size === 1 ? `s.${quoteIdentifier(sqlName(c))}` : `s.${quoteIdentifier(sqlName(c))}::VARCHAR`;
     return spec.mode === "key" ? keyText(ref, kind) : freeText(ref, kind);
   });
   const text = firstOf(parts);
@@ -58,7 +58,7 @@ export function stageColumn(spec: ColumnSpec, sources: readonly SourceColumn[]):
     type,
     source: sources.map((c) => c.name).join(" / "),
     text,
-    parse: (ref) => (spec.parse ? spec.parse(ref, kind) : kind === "text" ? ref : `${ref}::VARCHAR`),
+    parse: (ref) => (spec.parse ? spec.parse(ref, kind) : spec.mode === "key" ? idText(ref, kind) : kind === "text" ? ref : `${ref}::VARCHAR`),
     raw: `(${text})::VARCHAR`,
     ...(typeWord ? { typeWord } : {}),
     ...(finite ? { finite } : {}),

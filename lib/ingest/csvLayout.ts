@@ -8,6 +8,7 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { DatasetError } from "../dataset/datasetError";
 import type { CsvEncoding } from "./mapping";
+import { binaryKind } from "./binaryKind";
 
 export interface CsvLayout {
   delimiter: string;
@@ -76,13 +77,29 @@ function splitFields(line: string, delimiter: string): string[] {
   return fields;
 }
 
-function uniqueNames(fields: string[]): string[] {
-  const seen = new Map<string, number>();
-  return fields.map((raw, i) => {
-    const base = raw.trim() === "" ? `column${i + 1}` : raw;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base}_${n}`;
+/**
+ * Unique, non-empty names. DuckDB's names ignore case, so `user_id` and `USER_ID` are the same name: the
+ * later one gets a suffix, as does a generated name already taken (`a,a,a_2` is `a, a_3, a_2`).
+ */
+export function uniqueNames(fields: string[]): string[] {
+  const bases = fields.map((raw, i) => (raw.trim() === "" ? `column${i + 1}` : raw));
+  const taken = new Set<string>();
+  // The file's own names first, so a generated name never takes one the file has.
+  const firsts = new Set<number>();
+  const claim = (i: number) => {
+    if (!taken.has(bases[i]!.toLowerCase())) {
+      taken.add(bases[i]!.toLowerCase());
+      firsts.add(i);
+    }
+  };
+  fields.forEach((raw, i) => raw.trim() !== "" && claim(i));
+  fields.forEach((raw, i) => raw.trim() === "" && claim(i));
+  return bases.map((base, i) => {
+    if (firsts.has(i)) return base;
+    let n = 2;
+    while (taken.has(`${base}_${n}`.toLowerCase())) n++;
+    taken.add(`${base}_${n}`.toLowerCase());
+    return `${base}_${n}`;
   });
 }
 
@@ -91,6 +108,8 @@ const describe = (d: string) => (d === "\t" ? "tab" : `"${d}"`);
 export function csvLayout(file: string, options: { delimiter?: string; encoding?: CsvEncoding } = {}): CsvLayout {
   const name = basename(file);
   const head = readHead(file);
+  const binary = binaryKind(head);
+  if (binary) throw new DatasetError(`${name} is ${binary.kind}, not a CSV file: ${binary.advice}`, { file, row: 0 });
   let encoding: CsvEncoding = options.encoding ?? "utf-8";
   let body = head;
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {

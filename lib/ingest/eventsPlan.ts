@@ -9,7 +9,7 @@
 import { type AnalysisWindow, sqlTimestamp } from "../dataset/window";
 import { sqlString } from "../db/duckdb";
 import { type ColumnSpec, findColumn, requireColumns, stageColumn } from "./columns";
-import { PLAUSIBLE_FROM, PLAUSIBLE_TO, tooLongSql } from "./limits";
+import { MAX_QUANTITY, PLAUSIBLE_FROM, PLAUSIBLE_TO, tooLongSql } from "./limits";
 import { type Mapping, REQUIRED_TARGETS, type TargetColumn } from "./mapping";
 import type { InspectedSource, LoadedSource, SourceColumn } from "./readSource";
 import type { StageColumn, StagePlan, StageRule } from "./stage";
@@ -163,6 +163,7 @@ export function eventsPlan(source: LoadedSource, resolved: ResolvedColumns, opti
   rules.push(
     { reason: "bad_quantity", when: `"__bad_quantity"`, column: "quantity" },
     { reason: "quantity_not_positive", when: `event_type IN (${LINE_EVENTS}) AND quantity < 1`, column: "quantity" },
+    { reason: "implausible_quantity", when: `event_type IN (${LINE_EVENTS}) AND quantity > ${MAX_QUANTITY}`, column: "quantity" },
   );
   for (const c of ["event_id", "user_id", "session_id", "product_id", "product_name", "category"] as const) {
     if (has(c)) rules.push({ reason: "value_too_long", when: tooLongSql(c), column: c });

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { DatasetError } from "../dataset/datasetError";
 import { EVENT_TYPES, type EventType } from "../dataset/schema";
-import { DEFAULT_MAX_PRICE, DEFAULT_SESSION_TIMEOUT_MINUTES } from "./limits";
+import { DEFAULT_MAX_PRICE, DEFAULT_SESSION_TIMEOUT_MINUTES, MAX_PRICE_CEILING, MAX_QUANTITY } from "./limits";
 
 export const TARGET_COLUMNS = [
   "event_id",
@@ -134,22 +134,24 @@ export function parseMapping(value: unknown, where: string): Mapping {
     }
   }
 
-  const positive = (key: string, fallback: number, integer: boolean): number => {
+  const positive = (key: string, fallback: number, integer: boolean, max?: { value: number; why: string }): number => {
     const v = value[key];
     if (v === undefined) return fallback;
     if (typeof v !== "number" || !Number.isFinite(v) || v <= 0 || (integer && !Number.isInteger(v))) {
       fail(`"${key}" must be a positive ${integer ? "whole " : ""}number`);
     }
+    if (max && (v as number) > max.value) fail(`"${key}" is ${v}; it can be at most ${max.value.toLocaleString("en-US")} (${max.why})`);
     return v as number;
   };
+  const money = "money is summed exactly, to a millionth, and larger amounts could not be added up";
   return {
     columns,
     eventTypes,
     timestampFormat: timestampFormat as string,
     csv,
-    quantityDefault: positive("quantity_default", 1, true),
+    quantityDefault: positive("quantity_default", 1, true, { value: MAX_QUANTITY, why: money }),
     sessionTimeoutMinutes: positive("session_timeout_minutes", DEFAULT_SESSION_TIMEOUT_MINUTES, false),
-    maxPrice: positive("max_price", DEFAULT_MAX_PRICE, false),
+    maxPrice: positive("max_price", DEFAULT_MAX_PRICE, false, { value: MAX_PRICE_CEILING, why: money }),
   };
 }
 

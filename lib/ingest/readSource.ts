@@ -18,6 +18,7 @@ import { basename, join } from "node:path";
 import { queryRows, sqlString } from "../db/duckdb";
 import { quoteIdentifier } from "../db/quoteIdentifier";
 import { DatasetError } from "../dataset/datasetError";
+import { literalPath } from "../db/literalPath";
 import { type CsvLayout, csvLayout } from "./csvLayout";
 import type { CsvEncoding } from "./mapping";
 import { EXAMPLES_PER_REASON, MAX_LINE_BYTES } from "./limits";
@@ -30,7 +31,31 @@ export interface SourceColumn {
   name: string;
   /** DuckDB's type of the column: VARCHAR for every CSV column. */
   type: string;
+  /**
+   * The name the loaded relation gives the column when its own name could collide with the kit's
+   * working names (`__row`, DuckDB's `rowid` and `file_row_number`): see sqlName.
+   */
+  alias?: string;
 }
+
+/**
+ * The kit's working names live beside the user's columns in one relation; a user's column named like
+ * one of them (`__row`, `rowid`, `file_row_number`, anything starting with `__`) is renamed there to
+ * `__source_column_N` (N its position), which no other column can be called since every `__` name is
+ * renamed. Messages and the report keep the column's own name.
+ */
+function withAlias(column: SourceColumn, index: number): SourceColumn {
+  const lower = column.name.toLowerCase();
+  return lower.startsWith("__") || lower === "rowid" || lower === "file_row_number" ? { ...column, alias: `__source_column_${index + 1}` } : column;
+}
+
+/** The column's name in SQL over a loaded source. */
+export function sqlName(column: SourceColumn): string {
+  return column.alias ?? column.name;
+}
+
+/** Nested values (STRUCT, LIST, MAP, …) are not ids, numbers or text: refused rather than loaded as text. */
+const NESTED_TYPE = /^(STRUCT|MAP|UNION)\(|\[\d*\]$/i;
 
 export interface InspectedSource {
   file: string;
@@ -80,18 +105,37 @@ export async function inspectSource(
   checkReadable(file);
   const name = basename(file);
   if (file.toLowerCase().endsWith(".parquet")) {
+    const literal = literalPath(file);
     try {
       const described = await queryRows<{ column_name: string; column_type: string }>(
         connection,
-        `DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`,
+        `DESCRIBE SELECT * FROM read_parquet(${sqlString(literal.path)})`,
       );
-      return { file, name, format: "parquet", columns: described.map((d) => ({ name: d.column_name, type: d.column_type })) };
+      return { file, name, format: "parquet", columns: described.map((d, i) => withAlias({ name: d.column_name, type: d.column_type }, i)) };
     } catch (error) {
       throw new DatasetError(`${name} cannot be read as Parquet: ${firstLine((error as Error).message)}`, { file });
+    } finally {
+      literal.release();
     }
   }
   const layout = csvLayout(file, csv);
-  return { file, name, format: "csv", layout, columns: layout.columns.map((c) => ({ name: c, type: "VARCHAR" })) };
+  return { file, name, format: "csv", layout, columns: layout.columns.map((c, i) => withAlias({ name: c, type: "VARCHAR" }, i)) };
+}
+
+/** Why the UTF-8 copy could not be written, and what to do. */
+function copyError(error: NodeJS.ErrnoException, source: InspectedSource): Error {
+  const size = `${Math.max(1, Math.ceil(statSync(source.file).size / 1e6))} MB`;
+  const where = `the temporary folder ${tmpdir()}`;
+  if (error.code === "ENOSPC" || error.code === "EDQUOT") {
+    return new DatasetError(
+      `no space left in ${where} for a UTF-8 copy of ${source.name} (about ${size}): free space there or set TMPDIR to a folder with room`,
+      { file: source.file },
+    );
+  }
+  if (error.code === "EACCES" || error.code === "EROFS" || error.code === "EPERM") {
+    return new DatasetError(`${where} cannot be written (${error.code}) for a UTF-8 copy of ${source.name}: set TMPDIR to a folder you can write`, { file: source.file });
+  }
+  return error;
 }
 
 const REJECT_REASONS: Record<string, ReasonCode> = {
@@ -110,18 +154,40 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   const rejectsScan = `ingest_rejscan_${tag}`;
   const pivots = `ingest_pivots_${tag}`;
   const blanksTable = `ingest_blanks_${tag}`;
-  const list = keep.map(quoteIdentifier).join(", ");
+  const kept = keep.map((name) => source.columns.find((c) => c.name === name) ?? { name, type: "VARCHAR" });
+  for (const c of kept) {
+    if (NESTED_TYPE.test(c.type)) {
+      throw new DatasetError(
+        `${source.name} column "${c.name}" holds nested values (${c.type.length > 60 ? c.type.slice(0, 60) + "…" : c.type}), not text or numbers; store it as a plain column`,
+        { file: source.file, column: c.name },
+      );
+    }
+  }
+  const list = kept.map((c) => (c.alias ? `${quoteIdentifier(c.name)} AS ${quoteIdentifier(c.alias)}` : quoteIdentifier(c.name))).join(", ");
   const drop = async () => {
     for (const t of [table, rejectsTable, rejectsScan, pivots, blanksTable]) await connection.run(`DROP TABLE IF EXISTS ${t}`);
   };
   await drop();
   if (source.format === "parquet") {
-    // Parquet is read in place: it has its own row numbers, and no row can be malformed.
-    const relation = `(SELECT file_row_number + 1 AS __row, ${list} FROM read_parquet(${sqlString(source.file)}, file_row_number = true))`;
+    // Parquet is read in place: it has its own row numbers, and no row can be malformed. The file is
+    // read until drop(), so its literal path lives as long.
+    const literal = literalPath(source.file);
+    const dropParquet = async () => {
+      await drop();
+      literal.release();
+    };
+    // DuckDB cannot number the rows of a file that has a column named file_row_number: such a file is
+    // copied (in file order) into a table, whose own row ids number it.
+    const ownRowNumber = source.columns.some((c) => c.name.toLowerCase() === "file_row_number");
+    const relation = ownRowNumber
+      ? `(SELECT rowid + 1 AS __row, * FROM ${table})`
+      : `(SELECT file_row_number + 1 AS __row, ${list} FROM read_parquet(${sqlString(literal.path)}, file_row_number = true))`;
     try {
+      if (ownRowNumber) await connection.run(`CREATE TEMP TABLE ${table} AS SELECT ${list} FROM read_parquet(${sqlString(literal.path)})`);
       const [{ accepted }] = (await queryRows<{ accepted: number }>(connection, `SELECT count(*)::BIGINT AS accepted FROM ${relation}`)) as [{ accepted: number }];
-      return { ...source, relation, accepted, rejects: [], drop };
+      return { ...source, relation, accepted, rejects: [], drop: dropParquet };
     } catch (error) {
+      literal.release();
       throw new DatasetError(`${source.name} cannot be read: ${firstLine((error as Error).message)}`, { file: source.file });
     }
   }
@@ -129,19 +195,26 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   const columns = layout.columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(", ");
   // DuckDB reads UTF-8 (or UTF-16); anything else, UTF-8 with invalid bytes, or mixed line endings go
   // through a copy it can read (see utf8Copy.ts).
-  let readFile = source.file;
+  let readFile = literalPath(source.file);
   const text = layout.encoding === "utf-16" ? { utf8: true, mixedLineEndings: false } : scanText(source.file);
   const marked = layout.encoding === "utf-8" && !text.utf8;
   const lineFeeds = text.mixedLineEndings;
   let copyDir: string | undefined;
   if (layout.encoding === "latin-1" || marked || lineFeeds) {
     copyDir = mkdtempSync(join(tmpdir(), "event-kit-utf8-"));
-    readFile = join(copyDir, "copy.csv");
-    writeUtf8Copy(source.file, layout.encoding === "latin-1" ? "latin-1" : "utf-8", readFile, { lineFeeds });
+    readFile.release();
+    readFile = { path: join(copyDir, "copy.csv"), release: () => {} };
+    try {
+      writeUtf8Copy(source.file, layout.encoding === "latin-1" ? "latin-1" : "utf-8", readFile.path, { lineFeeds });
+    } catch (error) {
+      // A partial copy of the user's data is never left behind.
+      rmSync(copyDir, { recursive: true, force: true });
+      throw copyError(error as NodeJS.ErrnoException, source);
+    }
   }
   try {
     await connection.run(
-      `CREATE TEMP TABLE ${table} AS SELECT ${list} FROM read_csv(${sqlString(readFile)},
+      `CREATE TEMP TABLE ${table} AS SELECT ${list} FROM read_csv(${sqlString(readFile.path)},
          header = true, auto_detect = false, columns = {${columns}},
          delim = ${sqlString(layout.delimiter)}, quote = '"', escape = '"', encoding = ${sqlString(layout.encoding === "utf-16" ? "utf-16" : "utf-8")},
          strict_mode = true, null_padding = false, max_line_size = ${MAX_LINE_BYTES},
@@ -158,6 +231,7 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   } finally {
     // DuckDB has read the copy into the table; the copy is not needed any more.
     if (copyDir) rmSync(copyDir, { recursive: true, force: true });
+    readFile.release();
   }
   const [{ accepted }] = (await queryRows<{ accepted: number }>(connection, `SELECT count(*)::BIGINT AS accepted FROM ${table}`)) as [{ accepted: number }];
 
@@ -204,7 +278,7 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   if (!marked) return { ...source, relation: numbered, accepted, rejects: [...byReason.values()], drop };
 
   const mark = `chr(${INVALID_MARK.codePointAt(0)})`;
-  const badColumn = `CASE ${keep.map((c) => `WHEN contains(${quoteIdentifier(c)}, ${mark}) THEN ${sqlString(c)}`).join(" ")} END`;
+  const badColumn = `CASE ${kept.map((c) => `WHEN contains(${quoteIdentifier(sqlName(c))}, ${mark}) THEN ${sqlString(c.name)}`).join(" ")} END`;
   const [invalid] = (await queryRows<{ n: number; rows: { row: number; column: string }[] }>(
     connection,
     `SELECT count(*)::BIGINT AS n, (list({'row': __row, 'column': bad} ORDER BY __row))[1:${EXAMPLES_PER_REASON}] AS rows

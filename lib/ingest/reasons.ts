@@ -27,6 +27,7 @@ export const REASONS = {
   missing_quantity: "cart or purchase without a quantity",
   bad_quantity: "quantity that is not a whole number",
   quantity_not_positive: "quantity of 0 or less",
+  implausible_quantity: "quantity above 1,000,000",
   value_too_long: "text value longer than 1,000 characters",
   bad_registration_date: "registration date that cannot be read",
   implausible_registration_date: "registration date before 1990 or from 2100 on",

@@ -6,6 +6,7 @@
  */
 import type { TableName } from "../dataset/schema";
 import type { ReasonCode } from "./reasons";
+import type { ValidationWarning } from "./warnings";
 
 /** One set-aside row, as the user can find it in their file. */
 export interface RejectExample {
@@ -53,11 +54,18 @@ export interface DerivedFacts {
   quantity: "source" | "default";
   /** Personal columns present in the input and never read (e.g. email). */
   personal_columns_dropped: string[];
+  /** Id columns stored as floating point ("users.parquet user_id"): 541312001.0 was read as the id 541312001. */
+  float_ids_normalized: string[];
 }
 
 export interface ValidationRules {
   plausible_time: { from: string; to: string };
   max_price: number;
+  /** The highest max_price a mapping may set, and the highest quantity kept: what exact money sums can carry. */
+  max_price_ceiling: number;
+  max_quantity: number;
+  /** Amounts are kept to 10^-money_decimals of the currency unit. */
+  money_decimals: number;
   max_text_length: number;
   session_timeout_minutes: number;
   /** The window events must lie in, when the dataset states one (generated data's dataset.json). */
@@ -71,6 +79,8 @@ export interface ValidationReport {
   rules: ValidationRules;
   pseudonymized: boolean;
   totals: { read: number; loaded: number; set_aside: number };
+  /** What a reader should look at before trusting the report (lib/ingest/warnings.ts); empty when nothing. */
+  warnings: ValidationWarning[];
 }
 
 /** Throws when a table's rows do not add up: read = loaded + every set-aside reason. A bug, never bad data. */

@@ -69,6 +69,16 @@ export function parseVarchar(ref: string, kind: SourceKind): string {
   return kind === "text" ? ref : `${ref}::VARCHAR`;
 }
 
+/**
+ * An id as text. A numeric id column stored as floating point (pandas writes 541312001.0 when the
+ * column had a missing value) would become "541312001.0" and never match the "541312001" of another
+ * file: an integral float becomes its integer text. Text ids are never touched ("007", "1.0" stay).
+ */
+export function idText(ref: string, kind: SourceKind): string {
+  if (kind !== "float") return parseVarchar(ref, kind);
+  return `CASE WHEN isfinite(${ref}::DOUBLE) AND ${ref} = trunc(${ref}) AND abs(${ref}) < 1e18 THEN ${ref}::HUGEINT::VARCHAR ELSE ${ref}::VARCHAR END`;
+}
+
 /** A DOUBLE; may be infinite ("1e400", or a Parquet float), which the caller treats as bad. */
 export function parseDouble(ref: string, kind: SourceKind): string {
   if (kind === "integer" || kind === "float") return `${ref}::DOUBLE`;
@@ -76,15 +86,25 @@ export function parseDouble(ref: string, kind: SourceKind): string {
   return `CASE WHEN regexp_full_match(${text}, ${NUMBER}) THEN TRY_CAST(${text} AS DOUBLE) END`;
 }
 
-/** A whole number that fits an INTEGER ("2.0" is 2; "1.5" is not a whole number). */
+/** A whole number that fits an INTEGER ("2.0" and "1E+03" are whole numbers; "1.5" is not). */
 export function parseInteger(ref: string, kind: SourceKind): string {
   if (kind === "integer") return `TRY_CAST(${ref} AS INTEGER)`;
   if (kind === "float") return `CASE WHEN ${ref} = trunc(${ref}) THEN TRY_CAST(${ref} AS INTEGER) END`;
   const text = parseVarchar(ref, kind);
-  return `CASE WHEN regexp_full_match(${text}, ${WHOLE}) THEN TRY_CAST(${text} AS INTEGER) END`;
+  // Scientific notation (Excel writes 1E+03) is read as a number first, then must be whole.
+  const number = `TRY_CAST(${text} AS DOUBLE)`;
+  return `CASE WHEN regexp_full_match(${text}, ${WHOLE}) THEN TRY_CAST(${text} AS INTEGER)
+    WHEN regexp_full_match(${text}, ${NUMBER}) AND ${number} = trunc(${number}) THEN TRY_CAST(${number} AS INTEGER) END`;
 }
 
 const NAIVE = sqlString("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)?");
+
+/**
+ * A numeric UTC offset after a time (`+02:00`, `-0530`, `+05`). DuckDB accepts any two digits
+ * (`+99:00` moved times by four days); offsets in use run from -12:00 to +14:00, minutes below 60.
+ */
+const OFFSET = sqlString("[0-9]:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)? ?[+-][0-9]{2}(:?[0-9]{2})?$");
+const REAL_OFFSET = sqlString("([+](0[0-9]|1[0-4])|-(0[0-9]|1[0-2]))(:?[0-5][0-9])?$");
 
 /**
  * "auto" timestamps. Zone-less and UTC-marked times (' UTC', 'Z': the REES46 files, the generator's
@@ -97,6 +117,7 @@ function autoTimestamp(text: string): string {
     WHEN ends_with(${text}, ' UTC') AND regexp_full_match(left(${text}, -4), ${NAIVE}) THEN TRY_CAST(left(${text}, -4) AS TIMESTAMP)
     WHEN ends_with(${text}, 'Z') AND regexp_full_match(left(${text}, -1), ${NAIVE}) THEN TRY_CAST(left(${text}, -1) AS TIMESTAMP)
     WHEN regexp_full_match(${text}, ${NAIVE}) THEN TRY_CAST(${text} AS TIMESTAMP)
+    WHEN regexp_matches(${text}, ${OFFSET}) AND NOT regexp_matches(${text}, ${REAL_OFFSET}) THEN NULL
     ELSE timezone('UTC', TRY_CAST(${text} AS TIMESTAMPTZ)) END`;
 }
 

@@ -1,8 +1,9 @@
 // CSV serialisation for the "Download CSV" buttons. Pure (no DOM) so Node tests can import it.
 //
 // Two concerns beyond RFC 4180 quoting:
-// - Formula injection: a spreadsheet treats a cell that starts with =, +, -, @, tab or CR as a formula.
-//   Such text cells get a leading apostrophe (OWASP's advice), which spreadsheets hide and show as text.
+// - Formula injection: a spreadsheet treats a cell that starts with =, +, -, @, tab or CR as a formula,
+//   and one that splits on ";" or tab would start a cell after those. Such text cells get a leading
+//   apostrophe (OWASP's advice), which spreadsheets hide and show as text, and are quoted.
 //   Numbers are written as numbers: "-3" from a number is data, not a formula, and prefixing it would
 //   corrupt every negative value.
 // - Values that are not strings (dates, BigInts, nested objects) get one stable text form.
@@ -18,14 +19,17 @@ export interface CsvOptions {
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+// A spreadsheet that splits on ";" or tab (the usual separators where "," is the decimal mark) would
+// make `x;=1+1` two cells, the second a live formula: a formula character after a separator counts too.
+const FORMULA_AFTER_SEPARATOR = /[,;\t][=+\-@]/;
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
-/** Prefixes an apostrophe when a spreadsheet would read the text as a formula. */
+/** Prefixes an apostrophe when a spreadsheet would read the text, or a part it may split off, as a formula. */
 export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) || FORMULA_AFTER_SEPARATOR.test(text) ? `'${text}` : text;
 }
 
-/** Wraps in double quotes, doubling inner quotes, when the text holds a comma, quote or line break. */
+/** Wraps in double quotes, doubling inner quotes, when the text holds a separator (",", ";", tab), quote or line break. */
 export function quoteCsv(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

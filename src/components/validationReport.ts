@@ -2,6 +2,7 @@
 // a few examples. Every value from the data goes in as text (textContent), never as markup: a brought
 // file's values may hold HTML or script.
 import { formatInteger } from "./format.js";
+import { visibleText } from "./visibleText.js";
 
 export interface ValidationExample {
   row: number;
@@ -25,14 +26,23 @@ export interface ValidationTable {
   reasons: ValidationReason[];
   ignored_columns: string[];
 }
+export interface ValidationWarning {
+  code: string;
+  table: string | null;
+  count: number;
+  message: string;
+}
 export interface ValidationSummary {
   tables: ValidationTable[];
+  /** Absent in reports written before warnings existed. */
+  warnings?: ValidationWarning[];
   totals: { read: number; loaded: number; set_aside: number };
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
+  // Bidi and other invisible controls from the data are shown as marks, never obeyed.
+  if (text !== undefined) node.textContent = visibleText(text);
   if (className) node.className = className;
   return node;
 }
@@ -91,6 +101,17 @@ export function validationSection(report: ValidationSummary): HTMLElement {
     invariant.append(li);
   }
   root.append(invariant);
+  const warnings = report.warnings ?? [];
+  if (warnings.length > 0) {
+    const list = el("ul", undefined, "validation-warnings");
+    list.setAttribute("aria-label", "Warnings about the data");
+    for (const w of warnings) {
+      const li = el("li", `Warning: ${w.message}`);
+      li.dataset.code = w.code;
+      list.append(li);
+    }
+    root.append(list);
+  }
   const reasons = report.tables.flatMap((t) => t.reasons.map((r) => ({ table: t.table, ...r })));
   if (reasons.length === 0) {
     root.append(el("p", "No row was set aside: every row read was loaded.", "validation-none"));

@@ -1,15 +1,14 @@
 // Bad inputs, each with its expected outcome: a fatal error naming file / column / row, or exact counts
 // of the rows set aside by reason, with read = loaded + set aside for every table.
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows } from "../../lib/db/duckdb";
 import { type DatasetSummary, type ReadOptions, readDataset } from "../../lib/dataset/readDataset";
-import { DatasetError } from "../../lib/dataset/datasetError";
 import type { TableName } from "../../lib/dataset/schema";
 import type { MappingFile } from "../../lib/ingest/mapping";
 import type { TableValidation } from "../../lib/ingest/validationReport";
 import { tempDir } from "../helpers/tempDir";
+import { caseFolders, readFatal } from "../helpers/inputCases";
 
 const work = tempDir("event-kit-bad-");
 afterAll(() => work.cleanup());
@@ -25,13 +24,7 @@ const GOOD = [
 ];
 const events = (...rows: string[]) => [HEADER, ...GOOD, ...rows].join("\n") + "\n";
 
-let counter = 0;
-function folder(files: Record<string, string | Buffer>): string {
-  const dir = join(work.path, `case-${++counter}`);
-  mkdirSync(dir);
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-  return dir;
-}
+const folder = caseFolders(work.path);
 
 interface Outcome {
   summary: DatasetSummary;
@@ -51,18 +44,7 @@ async function read(dir: string, options: ReadOptions = {}, check?: (o: Outcome)
   }
 }
 
-async function fatal(dir: string, options: ReadOptions = {}): Promise<DatasetError> {
-  const db = await openDatabase();
-  try {
-    await readDataset(db.connection, dir, options);
-  } catch (error) {
-    expect(error).toBeInstanceOf(DatasetError);
-    return error as DatasetError;
-  } finally {
-    db.close();
-  }
-  throw new Error("expected a fatal DatasetError");
-}
+const fatal = readFatal;
 
 function table(summary: DatasetSummary, name: TableName = "events"): TableValidation {
   const found = summary.validation.tables.find((t) => t.table === name);

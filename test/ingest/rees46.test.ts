@@ -66,6 +66,7 @@ describe.runIf(FIXTURE !== null)(`the REES46 preset on the fixture${FIXTURE === 
       sessions: "source",
       quantity: "default",
       personal_columns_dropped: [],
+      float_ids_normalized: [],
     });
     const check = await derivedChecks(db.connection, "541312140");
     expect(check).toEqual({ wrong_registration: 0, wrong_quantity: 0, view_quantity: 0, no_category: 0, category_id_fallback: 5_745, sessions: 5_067, first_row: 1 });

@@ -192,11 +192,15 @@ function predictCustomers(
 }
 
 function bgnbdSummary(fit: BgnbdFit): BgnbdSummary {
-  return { ...fit.params, log_likelihood: fit.logLikelihood, n: fit.n, standard_errors: fit.standardErrors, converged: fit.converged };
+  return { ...fit.params, log_likelihood: fit.logLikelihood, n: fit.n, standard_errors: finiteOrNull(fit.standardErrors), converged: fit.converged };
+}
+
+function finiteOrNull<T extends object>(values: T): { [K in keyof T]: number | null } {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Number.isFinite(v) ? (v as number) : null])) as { [K in keyof T]: number | null };
 }
 
 function gammaGammaSummary(fit: GammaGammaFit): GammaGammaSummary {
-  return { ...fit.params, log_likelihood: fit.logLikelihood, n: fit.n, standard_errors: fit.standardErrors, converged: fit.converged };
+  return { ...fit.params, log_likelihood: fit.logLikelihood, n: fit.n, standard_errors: finiteOrNull(fit.standardErrors), converged: fit.converged };
 }
 
 export type { TimeUnit, Periods };

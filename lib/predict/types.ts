@@ -16,7 +16,8 @@ export interface BgnbdSummary {
   log_likelihood: number;
   /** Customers fitted. */
   n: number;
-  standard_errors: { r: number; alpha: number; a: number; b: number };
+  /** Null where the observed information is not positive definite (a flat or boundary maximum). */
+  standard_errors: { r: number | null; alpha: number | null; a: number | null; b: number | null };
   converged: boolean;
 }
 
@@ -26,7 +27,7 @@ export interface GammaGammaSummary {
   gamma: number;
   log_likelihood: number;
   n: number;
-  standard_errors: { p: number; q: number; gamma: number };
+  standard_errors: { p: number | null; q: number | null; gamma: number | null };
   converged: boolean;
 }
 

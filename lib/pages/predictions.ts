@@ -232,7 +232,7 @@ export function buildPredictionsPage(result: PredictionsResult, segmentNames: Ma
     );
   }
   const actions: string[] = [];
-  if (topSegment && hasValue) actions.push(`Protect: ${topSegment.segment} hold the largest share of expected value (${pct(topSegment.clv_share)}) with a mean P(alive) of ${formatNumber(topSegment.mean_p_alive, 2)}; they are the customers a service failure would cost most.`);
+  if (topSegment && hasValue) actions.push(`Protect: ${topSegment.segment} ${holds ? "hold" : "rank highest on"} the largest share of expected value (${pct(topSegment.clv_share)}) with a mean P(alive) of ${formatNumber(topSegment.mean_p_alive, 2)}; they are the customers a service failure would cost most.`);
   if (atRisk.length) actions.push(`Win back: ${formatInteger(atRisk.length)} customers bought on at least three days but now have P(alive) below 0.5; they knew the shop, and a reminder costs little against what they bought before.`);
   if (fading && fading !== topSegment) actions.push(`Watch: ${fading.segment} have the lowest mean P(alive) (${formatNumber(fading.mean_p_alive, 2)}); spend on them only where the RFM grid shows value left.`);
   if (!holds) actions.push(`Before acting on amounts: the model missed the holdout by more than ${pct(HOLDS_WITHIN)}, so use it to rank customers, not to budget.`);

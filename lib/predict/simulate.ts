@@ -16,13 +16,18 @@ export interface SimulatedCustomers {
 }
 
 /**
- * `customers` observed for `T` time units each after their first purchase. With `grid` > 0, purchase
+ * `customers` observed for `observed` time units after their first purchase (one length for all, or one each). With `grid` > 0, purchase
  * times are rounded down to multiples of it and purchases in one cell count once (as purchase days do).
  */
-export function simulateBgnbd(params: BgnbdParams, customers: number, T: number, seed: number, grid = 0): SimulatedCustomers {
+export function simulateBgnbd(params: BgnbdParams, customers: number, observed: number | ArrayLike<number>, seed: number, grid = 0): SimulatedCustomers {
   const rng = new Rng(seed, 1);
-  const out = { x: new Float64Array(customers), tx: new Float64Array(customers), T: new Float64Array(customers).fill(T) };
+  const out = {
+    x: new Float64Array(customers),
+    tx: new Float64Array(customers),
+    T: typeof observed === "number" ? new Float64Array(customers).fill(observed) : Float64Array.from(observed),
+  };
   for (let i = 0; i < customers; i++) {
+    const T = out.T[i]!;
     const lambda = gammaVariate(rng, params.r, params.alpha);
     const p = betaVariate(rng, params.a, params.b);
     let t = 0;

@@ -223,7 +223,11 @@ export function buildPredictionsPage(result: PredictionsResult, segmentNames: Ma
   const fading = [...segments].filter((s) => s.customers >= 10).sort((a, b) => a.mean_p_alive - b.mean_p_alive)[0];
   const lede = [
     `BG/NBD and Gamma–Gamma, fitted to the purchase days of ${formatInteger(n)} customers, estimate for each one the chance they are still a customer and how much they will buy.`,
-    validationSentence ?? "",
+    v && ratio !== null
+      ? holds
+        ? `Checked on the ${formatInteger(v.holdout_days)} days it was not fitted on, it predicted the repeat purchases within ${pct(missBy!)}: it holds here.`
+        : `Checked on the ${formatInteger(v.holdout_days)} days it was not fitted on, it missed the repeat purchases by ${pct(missBy!)}, more than the ±${pct(HOLDS_WITHIN)} it must meet: it does not hold here, so this page ranks customers but makes no forecast in words.`
+      : "",
   ].filter(Boolean);
   if (holds) {
     lede.push(

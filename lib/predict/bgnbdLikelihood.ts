@@ -75,15 +75,16 @@ export function bgnbdLogLikelihood({ r, alpha, a, b }: BgnbdParams, data: Prepar
   const logAlphaT = Float64Array.from(TValues, (T) => Math.log(alpha + T));
   const logAlphaTx = Float64Array.from(txValues, (t) => Math.log(alpha + t));
   const { x, count } = data.groups;
+  const { xIndex, txIndex, TIndex } = data;
   let total = 0;
   for (let i = 0; i < count.length; i++) {
-    const xi = data.xIndex[i]!;
+    const xi = xIndex[i]!;
     const rx = r + x[i]!;
-    const first = firstX[xi]! - rx * logAlphaT[data.TIndex[i]!]!;
-    let term: number;
-    if (x[i] === 0) term = first;
-    else {
-      const second = secondX[xi]! - rx * logAlphaTx[data.txIndex[i]!]!;
+    const first = firstX[xi]! - rx * logAlphaT[TIndex[i]!]!;
+    let term = first;
+    if (x[i]! > 0) {
+      const second = secondX[xi]! - rx * logAlphaTx[txIndex[i]!]!;
+      // log-sum-exp of the two terms: the larger plus log(1 + e^(smaller − larger)).
       term = first > second ? first + Math.log1p(Math.exp(second - first)) : second + Math.log1p(Math.exp(first - second));
     }
     total += count[i]! * (base + logGammaRx[xi]! + term);

@@ -16,20 +16,24 @@ export interface RfGroups {
 
 /** Groups per-customer (x, t_x, T) into distinct rows with counts, sorted by x, then t_x, then T. */
 export function groupCustomers(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>): RfGroups {
-  const counts = new Map<string, { x: number; tx: number; T: number; n: number }>();
-  for (let i = 0; i < x.length; i++) {
-    const key = `${x[i]}|${tx[i]}|${T[i]}`;
-    const row = counts.get(key);
-    if (row) row.n++;
-    else counts.set(key, { x: x[i]!, tx: tx[i]!, T: T[i]!, n: 1 });
+  // Sorting an index beats hashing string keys by an order of magnitude at a million customers.
+  const order = Uint32Array.from({ length: x.length }, (_, i) => i).sort((i, j) => x[i]! - x[j]! || tx[i]! - tx[j]! || T[i]! - T[j]!);
+  const gx: number[] = [];
+  const gtx: number[] = [];
+  const gT: number[] = [];
+  const count: number[] = [];
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const last = gx.length - 1;
+    if (last >= 0 && gx[last] === x[i] && gtx[last] === tx[i] && gT[last] === T[i]) count[last]!++;
+    else {
+      gx.push(x[i]!);
+      gtx.push(tx[i]!);
+      gT.push(T[i]!);
+      count.push(1);
+    }
   }
-  const rows = [...counts.values()].sort((a, b) => a.x - b.x || a.tx - b.tx || a.T - b.T);
-  return {
-    x: Float64Array.from(rows, (r) => r.x),
-    tx: Float64Array.from(rows, (r) => r.tx),
-    T: Float64Array.from(rows, (r) => r.T),
-    count: Float64Array.from(rows, (r) => r.n),
-  };
+  return { x: Float64Array.from(gx), tx: Float64Array.from(gtx), T: Float64Array.from(gT), count: Float64Array.from(count) };
 }
 
 /** Customers in the groups. */

@@ -24,7 +24,7 @@ export interface MinimizeResult {
   converged: boolean;
 }
 
-const DEFAULTS: Required<MinimizeOptions> = { step: 0.5, maxIterations: 5000, fTolerance: 1e-12, xTolerance: 1e-8 };
+const DEFAULTS: Required<MinimizeOptions> = { step: 0.5, maxIterations: 5000, fTolerance: 1e-10, xTolerance: 1e-6 };
 
 export function nelderMead(f: (x: number[]) => number, start: readonly number[], options: MinimizeOptions = {}): MinimizeResult {
   const settings = { ...DEFAULTS, ...options };

@@ -9,23 +9,21 @@ export function predictionSegments(rows: readonly SegmentPredictionRow[], { widt
   const narrow = width < 480;
   return Plot.plot({
     width,
-    height: 50 + rows.length * 44,
+    height: 60 + rows.length * 56,
     marginLeft: narrow ? 110 : 170,
     marginRight: 24,
     x: { domain: [0, 1], grid: true, label: "Mean P(alive) at the end of the data →", labelAnchor: "right", ticks: narrow ? 4 : 10 },
     y: { domain: rows.map((r) => r.segment), label: null, tickSize: 0 },
     marks: [
-      Plot.barX(rows, { x: "mean_p_alive", y: "segment", fill: (d: SegmentPredictionRow) => clusterColour(d.cluster), insetTop: 6, insetBottom: 6 }),
+      Plot.barX(rows, { x: "mean_p_alive", y: "segment", fill: (d: SegmentPredictionRow) => clusterColour(d.cluster), insetTop: 4, insetBottom: 18 }),
+      // The numbers sit under the bar, in the text colour, so they read on any bar length and theme.
       Plot.text(rows, {
         x: 0,
         y: "segment",
-        dx: 6,
+        dy: 17,
         textAnchor: "start",
-        text: (d: SegmentPredictionRow) => `${formatNumber(d.mean_p_alive, 2)} · ${formatNumber(d.expected_90d, 2)} purchases in 90 days · ${formatPercent(d.clv_share, 0)} of value`,
-        fill: "white",
-        stroke: "black",
-        strokeOpacity: 0.35,
-        strokeWidth: 2,
+        text: (d: SegmentPredictionRow) => `P(alive) ${formatNumber(d.mean_p_alive, 2)} · ${formatNumber(d.expected_90d, 2)} purchases in 90 days · ${formatPercent(d.clv_share, 0)} of value · ${d.customers} customers`,
+        fill: "currentColor",
         fontSize: narrow ? 9 : 11,
       }),
       Plot.ruleX([0]),

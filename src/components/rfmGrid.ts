@@ -6,6 +6,10 @@ import { formatCurrency, formatInteger } from "./format.js";
 
 export function rfmGrid(cells: readonly RfmCell[], { width }: { width: number }): SVGSVGElement | HTMLElement {
   const size = Math.min(width, 560);
+  // Labels are white on the darker half of the colour ramp (above the geometric midpoint), dark on the rest.
+  const values = cells.map((c) => Math.max(c.mean_clv, 0.01));
+  const midpoint = Math.sqrt(Math.min(...values) * Math.max(...values));
+  const money = (v: number) => formatCurrency(v, { digits: v < 10 ? 2 : 0 });
   return Plot.plot({
     width: size,
     height: size * 0.8 + 40,
@@ -13,16 +17,14 @@ export function rfmGrid(cells: readonly RfmCell[], { width }: { width: number })
     marginBottom: 48,
     x: { type: "band", domain: [1, 2, 3, 4, 5], label: "Recency quintile (5 = bought most recently) →", labelAnchor: "right" },
     y: { type: "band", domain: [5, 4, 3, 2, 1], label: "↑ Frequency quintile (5 = most purchase days)" },
-    color: { type: "log", scheme: "blues", legend: true, label: "Mean CLV", tickFormat: (v: number) => formatCurrency(v) },
+    color: { type: "log", scheme: "blues", legend: true, label: "Mean CLV", ticks: 4, tickFormat: (v: number) => money(v) },
     marks: [
       Plot.cell(cells, { x: "recency", y: "frequency", fill: (d: RfmCell) => Math.max(d.mean_clv, 0.01), inset: 1 }),
       Plot.text(cells, {
         x: "recency",
         y: "frequency",
-        text: (d: RfmCell) => (size < 400 ? formatCurrency(d.mean_clv) : `${formatCurrency(d.mean_clv)}\n${formatInteger(d.customers)} cust.`),
-        fill: "currentColor",
-        stroke: "var(--theme-background)",
-        strokeWidth: 3,
+        text: (d: RfmCell) => (size < 400 ? money(d.mean_clv) : `${money(d.mean_clv)}\n${formatInteger(d.customers)} customers`),
+        fill: (d: RfmCell) => (Math.max(d.mean_clv, 0.01) > midpoint ? "white" : "black"),
         fontSize: size < 400 ? 9 : 11,
       }),
     ],

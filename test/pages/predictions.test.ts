@@ -91,11 +91,17 @@ describe("aggregates", () => {
     // 90..99 sum to 945 of 4950.
     expect(rows[0]!.share).toBeCloseTo(945 / 4950, 12);
   });
-  it("rfmGrid: the cells count every customer once; recency 5 holds the most recent buyers", () => {
+  it("rfmGrid: the cells count every customer once, a fifth per quintile; recency 5 is the most recent buyers", () => {
     const c = customers(500, 9);
     const cells = rfmGrid(c);
     expect(cells.reduce((s, cell) => s + cell.customers, 0)).toBe(500);
-    const recentFifth = [...c.recencyDays].sort((a, b) => a - b).slice(0, 100);
-    expect(Math.max(...recentFifth)).toBeLessThanOrEqual([...c.recencyDays].sort((a, b) => a - b)[100]!);
+    for (let q = 1; q <= 5; q++) {
+      expect(cells.filter((cell) => cell.recency === q).reduce((s, cell) => s + cell.customers, 0)).toBe(100);
+      expect(cells.filter((cell) => cell.frequency === q).reduce((s, cell) => s + cell.customers, 0)).toBe(100);
+    }
+    // Two customers: the one who bought 3 days ago has recency 5 (the last quintile), 90 days ago recency 1.
+    const pair = { ...c, userIds: ["a", "b"], recencyDays: Float64Array.from([90, 3]), x: Float64Array.from([1, 1]), clv: Float64Array.from([10, 30]), segment: Int32Array.from([0, 0]) };
+    const grid = rfmGrid(pair);
+    expect(grid.find((cell) => cell.mean_clv === 30)!.recency).toBeGreaterThan(grid.find((cell) => cell.mean_clv === 10)!.recency);
   });
 });

@@ -22,7 +22,10 @@ export function predictionSegments(rows: readonly SegmentPredictionRow[], { widt
         y: "segment",
         dy: 17,
         textAnchor: "start",
-        text: (d: SegmentPredictionRow) => `P(alive) ${formatNumber(d.mean_p_alive, 2)} · ${formatNumber(d.expected_90d, 2)} purchases in 90 days · ${formatPercent(d.clv_share, 0)} of value · ${d.customers} customers`,
+        text: (d: SegmentPredictionRow) =>
+          narrow
+            ? `P(alive) ${formatNumber(d.mean_p_alive, 2)} · ${formatNumber(d.expected_90d, 1)} in 90 d`
+            : `P(alive) ${formatNumber(d.mean_p_alive, 2)} · ${formatNumber(d.expected_90d, 2)} purchases in 90 days · ${formatPercent(d.clv_share, 0)} of value · ${d.customers} customers`,
         fill: "currentColor",
         fontSize: narrow ? 9 : 11,
       }),

@@ -17,7 +17,8 @@ export function rfmGrid(cells: readonly RfmCell[], { width }: { width: number })
     marginBottom: 48,
     x: { type: "band", domain: [1, 2, 3, 4, 5], label: "Recency quintile (5 = bought most recently) →", labelAnchor: "right" },
     y: { type: "band", domain: [5, 4, 3, 2, 1], label: "↑ Frequency quintile (5 = most purchase days)" },
-    color: { type: "log", scheme: "blues", legend: true, label: "Mean CLV", ticks: 4, tickFormat: (v: number) => money(v) },
+    // No legend: every cell prints its own mean CLV, and a log ramp's legend ticks crowd into a smear.
+    color: { type: "log", scheme: "blues" },
     marks: [
       Plot.cell(cells, { x: "recency", y: "frequency", fill: (d: RfmCell) => Math.max(d.mean_clv, 0.01), inset: 1 }),
       Plot.text(cells, {

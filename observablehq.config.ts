@@ -22,6 +22,7 @@ export default {
     { name: "Cohorts", path: "/cohorts" },
     { name: "Funnel", path: "/funnel" },
     { name: "Segments", path: "/segments" },
+    { name: "Who will come back?", path: "/predictions" },
     { name: "Data & methods", path: "/data-methods" },
   ],
   // Framework's default stylesheet links Google Fonts; ours uses the theme without external fonts.

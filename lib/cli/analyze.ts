@@ -11,6 +11,10 @@ import { computeHeadline } from "../analysis/headline";
 import { computeSegments, writeUserSegmentsParquet } from "../analysis/segments";
 import { writeOutputSet } from "../output/outputSet";
 import { writeJsonFile } from "../output/writeJsonFile";
+import { computePredictions } from "../predict/computePredictions";
+import { readPlantedAlive } from "../predict/plantedTruth";
+import { type PredictionSettings, predictionSettings } from "../predict/settings";
+import { noCustomerPredictions, writeCustomerPredictions } from "../predict/writeCustomerPredictions";
 import { UsageError, parseFlags, parseInteger } from "./args";
 
 const HELP = `Usage: npm run analyze -- --data PATH --out OUT [options]
@@ -25,6 +29,8 @@ the analyses of docs/metrics.md §7 to OUT:
   funnel.json             session, user and category funnels, time to convert, trends, breakdowns with tests
   segments.json           K-means segments: k selection, profiles, names, validation
   user_segments.parquet   user_id, cluster, and the standardized features K-means saw
+  predictions.json        BG/NBD + Gamma–Gamma: calibration fit, holdout validation, whole-window refit
+  customer_predictions.parquet  per customer: x, t_x, T, P(alive), expected purchases, spend, CLV, segment
 
 Options:
   --data PATH           dataset folder, or with --mapping/--preset an events file   [required]
@@ -36,6 +42,11 @@ Options:
   --pseudonym-key KEY   the key for --pseudonymize (at least 8 characters; the environment
                         variable keeps it out of the process list and shell history)
   --seed N              seed for K-means restarts, sampling and bootstraps          [default: 42]
+  --calibration-end D   last day of the prediction model's calibration period, YYYY-MM-DD (inclusive);
+                        the rest is the holdout [default: two thirds into the window; EVENT_KIT_CALIBRATION_END]
+  --time-unit U         day or week: the unit of t_x, T and the model's rate [default: week; EVENT_KIT_TIME_UNIT]
+  --horizon-days N      CLV horizon in days [default: 365; EVENT_KIT_HORIZON_DAYS]
+  --discount-rate R     yearly discount rate for CLV, 0.1 = 10% [default: 0.1; EVENT_KIT_DISCOUNT_RATE]
   -h, --help            show this help
 
 The outputs are replaced as a set: they are written into a staging folder beside OUT
@@ -52,6 +63,8 @@ export interface AnalyzeCommand {
   seed: number;
   /** How to read `data`: mapping or preset, pseudonym key. */
   read: ReadOptions;
+  /** Calibration end, time unit, horizon, discount rate (defaults when absent). */
+  predictions?: PredictionSettings;
 }
 
 export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): AnalyzeCommand | undefined {
@@ -63,6 +76,10 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     preset: { type: "string" },
     pseudonymize: { type: "boolean" },
     "pseudonym-key": { type: "string" },
+    "calibration-end": { type: "string" },
+    "time-unit": { type: "string" },
+    "horizon-days": { type: "string" },
+    "discount-rate": { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) return undefined;
@@ -88,11 +105,21 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     out: resolve(values.out),
     seed: parseInteger("seed", values.seed, -2147483648, 2147483647) ?? 42,
     read,
+    predictions: predictionSettings(values, env),
   };
 }
 
 /** The files `analyze` writes, replaced together (lib/output/outputSet.ts). */
-export const ANALYZE_OUTPUTS = ["validation.json", "summary.json", "cohorts.json", "funnel.json", "segments.json", "user_segments.parquet"] as const;
+export const ANALYZE_OUTPUTS = [
+  "validation.json",
+  "summary.json",
+  "cohorts.json",
+  "funnel.json",
+  "segments.json",
+  "user_segments.parquet",
+  "predictions.json",
+  "customer_predictions.parquet",
+] as const;
 
 /** Runs every analysis of `command`, reporting each stage through `log`; OUT changes only if all succeed. */
 export async function runAnalyze(command: AnalyzeCommand, log: (line: string) => void = () => {}): Promise<void> {
@@ -122,6 +149,20 @@ export async function runAnalyze(command: AnalyzeCommand, log: (line: string) =>
         const segments = await stage("segments", () => computeSegments(db.connection, dataset.window, { seed: command.seed }));
         writeJsonFile(join(staging, "segments.json"), segments.summary);
         await stage("user_segments.parquet", () => writeUserSegmentsParquet(db.connection, segments, join(staging, "user_segments.parquet")));
+        const clusters = new Map(segments.users.userIds.map((id, i) => [id, segments.users.clusters[i]!]));
+        const predictions = await stage("predictions (BG/NBD + Gamma–Gamma)", async () =>
+          computePredictions(db.connection, {
+            window: dataset.window,
+            calibrationEnd: command.predictions?.calibrationEnd,
+            options: command.predictions?.options,
+            segments: clusters,
+            plantedAlive: await readPlantedAlive(db.connection, command.data, dataset.window),
+          }),
+        );
+        writeJsonFile(join(staging, "predictions.json"), predictions.summary);
+        // Written even when no model could be fitted (then with no rows), so OUT never keeps an earlier run's.
+        await stage("customer_predictions.parquet", () => writeCustomerPredictions(db.connection, predictions.customers ?? noCustomerPredictions(), join(staging, "customer_predictions.parquet")));
+        if (!predictions.customers) log(`analyze: no customer predictions: ${predictions.summary.unsupported.bgnbd}`);
       },
       log,
     );

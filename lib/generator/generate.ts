@@ -9,6 +9,7 @@ import { Rng } from "../random/rng";
 import { buildCatalog } from "./catalog";
 import { dayFactors } from "./calendar";
 import { DuckDBEventSink, appendDimensions, materialize } from "./duckdbSink";
+import { appendPlantedChurn } from "./plantedChurn";
 import { EventColumns } from "./eventColumns";
 import { buildContext, simulateUser } from "./sessions";
 import { buildUsers } from "./users";
@@ -49,10 +50,11 @@ export async function generateIntoDuckDB(
   const sink = new DuckDBEventSink(connection);
   await sink.open();
   const buffer = new EventColumns(FLUSH_AT * 2);
+  const churnMs = new Float64Array(users.count);
   let sessions = 0;
   const progressEvery = Math.max(1, Math.floor(params.users / 20));
   for (let u = 0; u < users.count; u++) {
-    sessions = simulateUser(u, users, ctx, buffer, sessions);
+    sessions = simulateUser(u, users, ctx, buffer, sessions, churnMs);
     if (buffer.length >= FLUSH_AT) {
       sink.append(buffer);
       buffer.clear();
@@ -64,5 +66,6 @@ export async function generateIntoDuckDB(
   sink.append(buffer);
   sink.close();
   await materialize(connection, startMs, users.count, catalog.count, sessions);
+  await appendPlantedChurn(connection, startMs, churnMs);
   return { users: users.count, products: catalog.count, sessions, events: sink.eventCount };
 }

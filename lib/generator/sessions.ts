@@ -91,9 +91,16 @@ function visitTimes(rng: Rng, ctx: SimulationContext, registrationMs: number, da
   return times;
 }
 
-/** Simulates user `u` and appends their events. Returns the next free session number. */
-export function simulateUser(u: number, users: UserTable, ctx: SimulationContext, out: EventColumns, nextSession: number): number {
-  if (users.neverActive[u]) return nextSession;
+/**
+ * Simulates user `u` and appends their events. Returns the next free session number. With `churnMs`,
+ * records the user's planted churn time there (ms since the window start): the moment after which the
+ * user never visits again, the truth the prediction page checks P(alive) against.
+ */
+export function simulateUser(u: number, users: UserTable, ctx: SimulationContext, out: EventColumns, nextSession: number, churnMs?: Float64Array): number {
+  if (users.neverActive[u]) {
+    if (churnMs) churnMs[u] = users.registrationMs[u]!;
+    return nextSession;
+  }
   const rng = new Rng(ctx.seed, u + 1);
   const s = users.segment[u]!;
   const seg = SEGMENTS[s]!;
@@ -111,6 +118,9 @@ export function simulateUser(u: number, users: UserTable, ctx: SimulationContext
   const returns = rng.bernoulli(seg.returnProbability) || shopper;
   const lifetimeMs = rng.exponential(seg.meanLifetimeDays * (shopper ? WINDOW_SHOPPER.lifetimeBoost : 1)) * DAY_MS;
   const starts = visitTimes(rng, ctx, users.registrationMs[u]!, dailyRate, returns, lifetimeMs);
+  // Returning users visit until their lifetime ends (a visit drawn on its last day may start a little
+  // after it); the others never come back after their last visit.
+  if (churnMs) churnMs[u] = Math.max(starts[starts.length - 1]!, returns ? users.registrationMs[u]! + lifetimeMs : -Infinity);
 
   const cartedProduct: number[] = [];
   const cartedQuantity: number[] = [];

@@ -12,6 +12,7 @@ import { TABLE_NAMES } from "../dataset/schema";
 import { generatedWindow } from "../dataset/window";
 import { type GenerateProgress, type GenerateSummary, generateIntoDuckDB } from "./generate";
 import { type GeneratorParams, validateParams } from "./params";
+import { TRUTH_FOLDER, exportPlantedChurn } from "./plantedChurn";
 
 export interface WriteOptions {
   format: DatasetFormat;
@@ -51,6 +52,9 @@ export async function writeGeneratedDataset(params: GeneratorParams, outDir: str
       options.onStage?.(`writing ${table} (${options.format})`);
       await exportTable(db.connection, table, staging, options.format, table === "events");
     }
+    options.onStage?.("writing the planted truth (truth/planted_churn.parquet)");
+    mkdirSync(join(staging, TRUTH_FOLDER));
+    await exportPlantedChurn(db.connection, staging);
     writeFileSync(join(staging, MANIFEST_FILE), JSON.stringify(manifestFor(params), null, 2) + "\n");
     mkdirSync(outDir, { recursive: true });
     for (const table of TABLE_NAMES) {
@@ -65,6 +69,8 @@ export async function writeGeneratedDataset(params: GeneratorParams, outDir: str
         }
       }
     }
+    rmSync(join(outDir, TRUTH_FOLDER), { recursive: true, force: true });
+    renameSync(join(staging, TRUTH_FOLDER), join(outDir, TRUTH_FOLDER));
     renameSync(join(staging, MANIFEST_FILE), join(outDir, MANIFEST_FILE));
     return summary;
   } finally {

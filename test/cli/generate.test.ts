@@ -30,7 +30,7 @@ describe("npm run generate", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^wrote 50 users, 800 products, \d+ sessions, \d+ events to /);
     expect(stderr).toContain("generate: writing events (csv)");
-    expect(readdirSync(out).sort()).toEqual(["dataset.json", "events.csv", "products.csv", "users.csv"]);
+    expect(readdirSync(out).sort()).toEqual(["dataset.json", "events.csv", "products.csv", "truth", "users.csv"]);
   });
 
   const bad: [string, string[], RegExp][] = [

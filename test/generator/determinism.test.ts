@@ -16,9 +16,11 @@ describe("generator determinism", () => {
     await writeGeneratedDataset(params, dirs[0]!.path, { format: "both" });
     await writeGeneratedDataset(params, dirs[1]!.path, { format: "both" });
     const files = readdirSync(dirs[0]!.path).sort();
-    expect(files).toEqual(["dataset.json", "events.csv", "events.parquet", "products.csv", "products.parquet", "users.csv", "users.parquet"]);
+    expect(files).toEqual(["dataset.json", "events.csv", "events.parquet", "products.csv", "products.parquet", "truth", "users.csv", "users.parquet"]);
     expect(readdirSync(dirs[1]!.path).sort()).toEqual(files);
-    for (const file of files) expect(read(dirs[1]!.path, file).equals(read(dirs[0]!.path, file)), file).toBe(true);
+    for (const file of [...files.filter((f) => f !== "truth"), "truth/planted_churn.parquet"]) {
+      expect(read(dirs[1]!.path, file).equals(read(dirs[0]!.path, file)), file).toBe(true);
+    }
   });
 
   it("writes different data for another seed", async () => {

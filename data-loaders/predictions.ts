@@ -1,0 +1,32 @@
+/**
+ * Data for the "Who will come back?" page: BG/NBD + Gamma–Gamma on the build's data (settings from
+ * EVENT_KIT_CALIBRATION_END, EVENT_KIT_TIME_UNIT, EVENT_KIT_HORIZON_DAYS, EVENT_KIT_DISCOUNT_RATE),
+ * K-means segments for grouping, and the generator's planted churn where the data has it. Only
+ * lib/pages/predictions.ts' aggregates leave: no customer's id or prediction reaches the site.
+ */
+import { computeSegments } from "../lib/analysis/segments";
+import { buildPredictionsPage, type PredictionsPage } from "../lib/pages/predictions";
+import { computePredictions } from "../lib/predict/computePredictions";
+import { readPlantedAlive } from "../lib/predict/plantedTruth";
+import { predictionSettings } from "../lib/predict/settings";
+import { withWarehouse } from "./warehouse";
+
+export function predictionsData(): Promise<PredictionsPage> {
+  const settings = predictionSettings({});
+  return withWarehouse(async ({ db, dataset, folder }) => {
+    const { summary, users } = await computeSegments(db.connection, dataset.window, { seed: 42 });
+    const result = await computePredictions(db.connection, {
+      window: dataset.window,
+      calibrationEnd: settings.calibrationEnd,
+      options: settings.options,
+      segments: new Map(users.userIds.map((id, i) => [id, users.clusters[i]!])),
+      plantedAlive: await readPlantedAlive(db.connection, folder, dataset.window),
+    });
+    return buildPredictionsPage(result, new Map(summary.clusters.map((c) => [c.cluster, c.name])));
+  });
+}
+
+/** Six decimals are more than any chart or sentence shows, and keep the file small. */
+export function roundNumbers(_key: string, value: unknown): unknown {
+  return typeof value === "number" && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value;
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { buildPredictionsPage, clvDeciles, rankQuintiles, rfmGrid, type PredictionsPage } from "../../lib/pages/predictions";
+import type { PredictionsResult } from "../../lib/predict/computePredictions";
+import type { CustomerPredictions, PredictionsSummary } from "../../lib/predict/types";
+import { Rng } from "../../lib/random/rng";
+
+function customers(n: number, seed: number): CustomerPredictions {
+  const rng = new Rng(seed);
+  const x = Float64Array.from({ length: n }, () => rng.int(6));
+  const T = Float64Array.from({ length: n }, () => 1 + rng.int(50));
+  const clv = Float64Array.from(x, (v) => v * 20 * rng.next());
+  return {
+    userIds: Array.from({ length: n }, (_, i) => `U${i}`),
+    x,
+    tx: Float64Array.from(T, (t) => t * rng.next()),
+    T,
+    recencyDays: Float64Array.from({ length: n }, () => rng.int(300)),
+    pAlive: Float64Array.from(x, (v) => (v === 0 ? 1 : rng.next())),
+    expected30: Float64Array.from({ length: n }, () => rng.next()),
+    expected90: Float64Array.from({ length: n }, () => 2 * rng.next()),
+    expected365: Float64Array.from({ length: n }, () => 5 * rng.next()),
+    expectedSpend: Float64Array.from({ length: n }, () => 50),
+    clv,
+    segment: Int32Array.from({ length: n }, () => rng.int(3)),
+  };
+}
+
+function summary(ratio: number): PredictionsSummary {
+  const fit = { r: 0.3, alpha: 4, a: 0.8, b: 2.5, log_likelihood: -100, n: 200, standard_errors: { r: 0.01, alpha: 0.2, a: null, b: 0.3 }, converged: true };
+  const spend = { p: 6, q: 4, gamma: 15, log_likelihood: -50, n: 80, standard_errors: { p: 1, q: 0.5, gamma: 2 }, converged: true };
+  return {
+    time_unit: "week",
+    calibration: { start: "2025-01-01", end: "2025-08-31" },
+    holdout: { start: "2025-09-01", end: "2025-12-31" },
+    options: { time_unit: "week", horizon_days: 365, discount_rate: 0.1 },
+    bgnbd: fit,
+    gamma_gamma: spend,
+    refit: { bgnbd: fit, gamma_gamma: spend },
+    validation: {
+      holdout_days: 122,
+      customers: 150,
+      actual_total: 100,
+      predicted_total: 100 * ratio,
+      ratio,
+      mae: 0.8,
+      holds: Math.abs(ratio - 1) <= 0.2,
+      by_frequency: [{ x: "0", customers: 150, actual: 0.5, predicted: 0.5 * ratio }],
+      tracking: [{ week: 0, end: "2025-01-07", actual: 1, predicted: 1 }],
+      spend_frequency_correlation: { n: 80, r: 0.05 },
+      alive_calibration: null,
+    },
+    unsupported: { bgnbd: null, gamma_gamma: null },
+  };
+}
+
+const names = new Map([[0, "Loyal high spenders"], [1, "Window shoppers"], [2, "One-visit users"]]);
+const sentences = (page: PredictionsPage) => [...page.lede, ...page.actions, page.clvSentence, page.validationSentence, page.spendSentence, page.aliveSentence, ...Object.values(page.captions)].filter((s): s is string => s !== null);
+
+describe("buildPredictionsPage", () => {
+  for (const seed of [1, 2, 3]) {
+    for (const ratio of [0.6, 0.95, 1.1, 1.5]) {
+      it(`every sentence is complete text (seed ${seed}, predicted ÷ actual ${ratio}), and only a model that holds forecasts in the lede`, () => {
+        const page = buildPredictionsPage({ summary: summary(ratio), customers: customers(200, seed) } as PredictionsResult, names);
+        for (const s of sentences(page)) expect(s).not.toMatch(/NaN|undefined|Infinity|null|\[object/);
+        expect(page.holds).toBe(Math.abs(ratio - 1) <= 0.2);
+        const forecasts = page.lede.some((s) => /\bexpects\b/.test(s));
+        expect(forecasts).toBe(page.holds);
+        if (!page.holds) expect(page.validationSentence).toMatch(/does not hold/);
+      });
+    }
+  }
+
+  it("says why, and draws nothing, when the model could not be fitted", () => {
+    const s = { ...summary(1), bgnbd: null, validation: null, refit: { bgnbd: null, gamma_gamma: null }, unsupported: { bgnbd: "only 3 customers bought again", gamma_gamma: null } };
+    const page = buildPredictionsPage({ summary: s, customers: null } as PredictionsResult, names);
+    expect(page.fitted).toBe(false);
+    expect(page.reason).toContain("only 3 customers bought again");
+    expect([page.segments, page.rfm, page.clvDeciles, page.tracking]).toEqual([null, null, null, null]);
+  });
+});
+
+describe("aggregates", () => {
+  it("rankQuintiles gives each quintile a fifth, ties split by position", () => {
+    expect(Array.from(rankQuintiles([3, 3, 3, 3, 3, 3, 3, 3, 3, 3]))).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    expect(Array.from(rankQuintiles([50, 40, 30, 20, 10]))).toEqual([5, 4, 3, 2, 1]);
+  });
+  it("clvDeciles: ten groups, shares add to one, the top decile first", () => {
+    const rows = clvDeciles(Float64Array.from({ length: 100 }, (_, i) => i));
+    expect(rows.map((r) => r.customers)).toEqual(new Array(10).fill(10));
+    expect(rows.reduce((s, r) => s + r.share, 0)).toBeCloseTo(1, 12);
+    // 90..99 sum to 945 of 4950.
+    expect(rows[0]!.share).toBeCloseTo(945 / 4950, 12);
+  });
+  it("rfmGrid: the cells count every customer once, a fifth per quintile; recency 5 is the most recent buyers", () => {
+    const c = customers(500, 9);
+    const cells = rfmGrid(c);
+    expect(cells.reduce((s, cell) => s + cell.customers, 0)).toBe(500);
+    for (let q = 1; q <= 5; q++) {
+      expect(cells.filter((cell) => cell.recency === q).reduce((s, cell) => s + cell.customers, 0)).toBe(100);
+      expect(cells.filter((cell) => cell.frequency === q).reduce((s, cell) => s + cell.customers, 0)).toBe(100);
+    }
+    // Two customers: the one who bought 3 days ago has recency 5 (the last quintile), 90 days ago recency 1.
+    const pair = { ...c, userIds: ["a", "b"], recencyDays: Float64Array.from([90, 3]), x: Float64Array.from([1, 1]), clv: Float64Array.from([10, 30]), segment: Int32Array.from([0, 0]) };
+    const grid = rfmGrid(pair);
+    expect(grid.find((cell) => cell.mean_clv === 30)!.recency).toBeGreaterThan(grid.find((cell) => cell.mean_clv === 10)!.recency);
+  });
+});

@@ -64,7 +64,7 @@ export interface ReadOptions {
 
 /** The file holding a table, Parquet preferred; undefined when the folder has neither. */
 export function tableFile(dir: string, table: TableName): string | undefined {
-  for (const ext of ["parquet", "csv"]) {
+  for (const ext of ["parquet", "csv", "csv.gz"]) {
     const file = join(dir, `${table}.${ext}`);
     if (existsSync(file)) return file;
   }
@@ -93,7 +93,7 @@ interface Input {
   mappingFile: string | null;
 }
 
-const isDataFile = (name: string) => /\.(csv|parquet)$/i.test(name);
+const isDataFile = (name: string) => /\.(csv|csv\.gz|parquet)$/i.test(name);
 
 /** The single events file a mapping reads: the path itself, or the one data file of a folder. */
 function mappedEventsFile(path: string): string {

@@ -8,12 +8,17 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { DatasetError } from "../dataset/datasetError";
 import type { CsvEncoding } from "./mapping";
+import { gunzipHead, isGzipFile } from "./gzipInput";
 
 export interface CsvLayout {
   delimiter: string;
   encoding: CsvEncoding;
-  /** Column names as DuckDB will know them: unique and non-empty. */
+  /** Column names as DuckDB will know them: unique and non-empty (column1 … columnN without a header). */
   columns: string[];
+  /** Whether the first line is a header (a mapping's `"csv": {"header": false}` says it is data). */
+  header: boolean;
+  /** Whether the file is gzip-compressed (see gzipInput.ts). */
+  gzip: boolean;
 }
 
 /** Delimiters recognised without being told, most usual first (the first wins a tie). */
@@ -88,9 +93,11 @@ function uniqueNames(fields: string[]): string[] {
 
 const describe = (d: string) => (d === "\t" ? "tab" : `"${d}"`);
 
-export function csvLayout(file: string, options: { delimiter?: string; encoding?: CsvEncoding } = {}): CsvLayout {
+export function csvLayout(file: string, options: { delimiter?: string; encoding?: CsvEncoding; header?: boolean } = {}): CsvLayout {
   const name = basename(file);
-  const head = readHead(file);
+  const gzip = isGzipFile(file);
+  const header = options.header ?? true;
+  const head = gzip ? gunzipHead(file, HEAD_BYTES) : readHead(file);
   let encoding: CsvEncoding = options.encoding ?? "utf-8";
   let body = head;
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
@@ -107,7 +114,9 @@ export function csvLayout(file: string, options: { delimiter?: string; encoding?
   if (!complete && head.length === HEAD_BYTES) {
     throw new DatasetError(`${name}: the header line is longer than 1 MiB; is this a CSV file?`, { file, row: 0 });
   }
-  if (line.trim() === "") throw new DatasetError(`${name}: the first line is blank; a CSV file starts with its header`, { file, row: 0 });
+  if (line.trim() === "") {
+    throw new DatasetError(`${name}: the first line is blank; a CSV file starts with ${header ? "its header" : "its first row"}`, { file, row: header ? 0 : 1 });
+  }
   if (encoding === "utf-8" && line.includes("\uFFFD")) {
     throw new DatasetError(`${name}: the header is not UTF-8 text (set "csv": {"encoding": "latin-1"} in a mapping if the file is Latin-1)`, { file, row: 0 });
   }
@@ -128,5 +137,7 @@ export function csvLayout(file: string, options: { delimiter?: string; encoding?
       );
     }
   }
-  return { delimiter, encoding, columns: uniqueNames(fields) };
+  // Without a header the first line is data: it gives the delimiter and the number of columns, not their names.
+  const columns = header ? uniqueNames(fields) : fields.map((_, i) => `column${i + 1}`);
+  return { delimiter, encoding, columns, header, gzip };
 }

@@ -1,13 +1,14 @@
 /**
  * The rules for events, in order of precedence (a row is set aside for the first it breaks):
  * user id, timestamp (missing, unreadable, implausible), event type (missing, left out by the mapping,
- * unknown), event id and session id where the file has them, product id on product events, price
+ * unknown), event id and session id where the file has them, product id on views and carts, price
  * (not a number, negative, implausible; a purchase needs one), quantity on carts and purchases
  * (missing, not a whole number, 0 or less), text longer than 1,000 characters, product not in the
  * products table, outside the dataset's window; then duplicates among the remaining rows.
  */
 import { type AnalysisWindow, sqlTimestamp } from "../dataset/window";
 import { sqlString } from "../db/duckdb";
+import { constantColumn } from "./constantColumns";
 import { type ColumnSpec, findColumn, requireColumns, stageColumn } from "./columns";
 import { PLAUSIBLE_FROM, PLAUSIBLE_TO, tooLongSql } from "./limits";
 import { type Mapping, REQUIRED_TARGETS, type TargetColumn } from "./mapping";
@@ -20,7 +21,8 @@ export type MappingKind = "seed" | "mapping";
 
 export type ResolvedColumns = Partial<Record<TargetColumn, SourceColumn[]>>;
 
-const PRODUCT_EVENTS = ["product_view", "add_to_cart", "purchase"].map(sqlString).join(", ");
+/** Events that need a product: a view or a cart is of something. A purchase may be a whole order (an invoice export). */
+const PRODUCT_EVENTS = ["product_view", "add_to_cart"].map(sqlString).join(", ");
 const LINE_EVENTS = ["add_to_cart", "purchase"].map(sqlString).join(", ");
 
 /** Which source columns feed which target column; fatal when a required or mapped column is missing. */
@@ -125,8 +127,11 @@ export interface EventsPlanOptions {
 export function eventsPlan(source: LoadedSource, resolved: ResolvedColumns, options: EventsPlanOptions): StagePlan {
   const { mapping } = options;
   const spec = specs(mapping);
-  const columns: StageColumn[] = (Object.keys(spec) as TargetColumn[]).map((target) => stageColumn(spec[target], resolved[target] ?? []));
-  const has = (target: TargetColumn) => resolved[target] !== undefined;
+  const columns: StageColumn[] = (Object.keys(spec) as TargetColumn[]).map((target) => {
+    const constant = mapping.constants[target];
+    return constant === undefined ? stageColumn(spec[target], resolved[target] ?? []) : constantColumn(spec[target], constant);
+  });
+  const has = (target: TargetColumn) => resolved[target] !== undefined || mapping.constants[target] !== undefined;
   const excluded = [...mapping.eventTypes].filter(([, to]) => to === null).map(([from]) => from);
 
   const rules: StageRule[] = [

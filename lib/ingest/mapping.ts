@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { DatasetError } from "../dataset/datasetError";
 import { EVENT_TYPES, type EventType } from "../dataset/schema";
+import { parseConstant } from "./constantColumns";
 import { DEFAULT_MAX_PRICE, DEFAULT_SESSION_TIMEOUT_MINUTES } from "./limits";
 
 export const TARGET_COLUMNS = [
@@ -23,6 +24,9 @@ export const TARGET_COLUMNS = [
 ] as const;
 export type TargetColumn = (typeof TARGET_COLUMNS)[number];
 
+/** Epoch timestamp formats: numbers of seconds, milliseconds, microseconds or nanoseconds since 1970 UTC. */
+export const EPOCH_FORMATS = ["epoch_s", "epoch_ms", "epoch_us", "epoch_ns"] as const;
+
 /** Without these, there is nothing to analyse. */
 export const REQUIRED_TARGETS: readonly TargetColumn[] = ["user_id", "timestamp", "event_type"];
 
@@ -32,13 +36,17 @@ export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
 /** The JSON a user writes. */
 export interface MappingFile {
   description?: string;
-  /** Target column → source column, or a list of source columns (the first non-empty value wins). */
-  columns: Partial<Record<TargetColumn, string | string[]>>;
+  /**
+   * Target column → source column, a list of source columns (the first non-empty value wins), or a
+   * constant `{ "value": … }` for every row (not for user_id, timestamp, event_id or session_id).
+   */
+  columns: Partial<Record<TargetColumn, string | string[] | { value: string | number }>>;
   /** Source event type → seed event type, or null to leave that type out (set aside with a reason). */
   event_types?: Record<string, EventType | null>;
-  /** "auto" (ISO 8601 and the like), "epoch_s", "epoch_ms", or a strptime format such as "%d/%m/%Y %H:%M". */
+  /** "auto" (ISO 8601 and the like), "epoch_s", "epoch_ms", "epoch_us", "epoch_ns", or a strptime format such as "%d/%m/%Y %H:%M". */
   timestamp_format?: string;
-  csv?: { delimiter?: string; encoding?: CsvEncoding };
+  /** `header: false`: the file has no header row; its columns are column1 … columnN. */
+  csv?: { delimiter?: string; encoding?: CsvEncoding; header?: boolean };
   /** Quantity of carts and purchases when there is no quantity column. */
   quantity_default?: number;
   session_timeout_minutes?: number;
@@ -48,10 +56,12 @@ export interface MappingFile {
 /** A checked mapping, with defaults filled in. */
 export interface Mapping {
   columns: Partial<Record<TargetColumn, string[]>>;
+  /** Target columns given one value for every row instead of a source column (see constantColumns.ts). */
+  constants: Partial<Record<TargetColumn, string>>;
   /** Keys lower-cased: source event types match case-insensitively, surrounding blanks ignored. */
   eventTypes: ReadonlyMap<string, EventType | null>;
   timestampFormat: string;
-  csv: { delimiter?: string; encoding: CsvEncoding };
+  csv: { delimiter?: string; encoding: CsvEncoding; header: boolean };
   quantityDefault: number;
   sessionTimeoutMinutes: number;
   maxPrice: number;
@@ -63,9 +73,10 @@ const TOP_KEYS = new Set(["description", "columns", "event_types", "timestamp_fo
 export function seedMapping(): Mapping {
   return {
     columns: Object.fromEntries(TARGET_COLUMNS.filter((c) => c !== "product_name").map((c) => [c, [c]])),
+    constants: {},
     eventTypes: new Map(EVENT_TYPES.map((t) => [t, t])),
     timestampFormat: "auto",
-    csv: { encoding: "utf-8" },
+    csv: { encoding: "utf-8", header: true },
     quantityDefault: 1,
     sessionTimeoutMinutes: DEFAULT_SESSION_TIMEOUT_MINUTES,
     maxPrice: DEFAULT_MAX_PRICE,
@@ -87,16 +98,21 @@ export function parseMapping(value: unknown, where: string): Mapping {
   }
   if (!isRecord(value.columns)) return fail(`"columns" must be an object of target column → source column`);
   const columns: Partial<Record<TargetColumn, string[]>> = {};
+  const constants: Partial<Record<TargetColumn, string>> = {};
   for (const [target, source] of Object.entries(value.columns)) {
     if (!(TARGET_COLUMNS as readonly string[]).includes(target)) fail(`"columns.${target}" is not a column of the events (known: ${TARGET_COLUMNS.join(", ")})`);
     if (source === null || source === undefined) continue;
+    if (isRecord(source)) {
+      constants[target as TargetColumn] = parseConstant(target as TargetColumn, source, fail);
+      continue;
+    }
     const names = Array.isArray(source) ? source : [source];
     if (names.length === 0 || !names.every((n) => typeof n === "string" && n.length > 0)) {
       fail(`"columns.${target}" must be a column name or a non-empty list of column names`);
     }
     columns[target as TargetColumn] = names as string[];
   }
-  for (const target of REQUIRED_TARGETS) if (!columns[target]) fail(`"columns.${target}" is required`);
+  for (const target of REQUIRED_TARGETS) if (!columns[target] && constants[target] === undefined) fail(`"columns.${target}" is required`);
 
   const eventTypes = new Map<string, EventType | null>();
   if (value.event_types === undefined) {
@@ -114,14 +130,18 @@ export function parseMapping(value: unknown, where: string): Mapping {
   }
 
   const timestampFormat = value.timestamp_format ?? "auto";
-  if (typeof timestampFormat !== "string" || !(["auto", "epoch_s", "epoch_ms"].includes(timestampFormat) || timestampFormat.includes("%"))) {
-    fail(`"timestamp_format" must be "auto", "epoch_s", "epoch_ms" or a strptime format with % codes`);
+  if (typeof timestampFormat !== "string" || !((EPOCH_FORMATS as readonly string[]).includes(timestampFormat) || timestampFormat === "auto" || timestampFormat.includes("%"))) {
+    fail(`"timestamp_format" must be "auto", ${EPOCH_FORMATS.map((f) => `"${f}"`).join(", ")} or a strptime format with % codes`);
   }
 
-  const csv: Mapping["csv"] = { encoding: "utf-8" };
+  const csv: Mapping["csv"] = { encoding: "utf-8", header: true };
   if (value.csv !== undefined) {
     if (!isRecord(value.csv)) return fail(`"csv" must be an object`);
-    for (const key of Object.keys(value.csv)) if (key !== "delimiter" && key !== "encoding") fail(`unknown key "csv.${key}"`);
+    for (const key of Object.keys(value.csv)) if (key !== "delimiter" && key !== "encoding" && key !== "header") fail(`unknown key "csv.${key}"`);
+    if (value.csv.header !== undefined) {
+      if (typeof value.csv.header !== "boolean") fail(`"csv.header" must be true or false (false: the file has no header row; its columns are column1 … columnN)`);
+      csv.header = value.csv.header as boolean;
+    }
     if (value.csv.delimiter !== undefined) {
       if (typeof value.csv.delimiter !== "string" || value.csv.delimiter.length !== 1 || value.csv.delimiter === '"' || /[\r\n]/.test(value.csv.delimiter)) {
         fail(`"csv.delimiter" must be one character (not a quote or line break)`);
@@ -144,6 +164,7 @@ export function parseMapping(value: unknown, where: string): Mapping {
   };
   return {
     columns,
+    constants,
     eventTypes,
     timestampFormat: timestampFormat as string,
     csv,

@@ -12,7 +12,7 @@
  * rejects by records read, blank ones included, so those are taken off (see blankRecords.ts).
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { accessSync, constants, mkdtempSync, rmSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { queryRows, sqlString } from "../db/duckdb";
@@ -24,6 +24,7 @@ import type { ReasonCode } from "./reasons";
 import type { RejectExample } from "./validationReport";
 import { INVALID_MARK, scanText, writeUtf8Copy } from "./utf8Copy";
 import { blankRecords } from "./blankRecords";
+import { gunzipToFile, scanGzipText } from "./gzipInput";
 
 export interface SourceColumn {
   name: string;
@@ -79,7 +80,7 @@ function checkReadable(file: string): void {
 export async function inspectSource(
   connection: DuckDBConnection,
   file: string,
-  csv: { delimiter?: string; encoding?: CsvEncoding } = {},
+  csv: { delimiter?: string; encoding?: CsvEncoding; header?: boolean } = {},
 ): Promise<InspectedSource> {
   checkReadable(file);
   const name = basename(file);
@@ -134,34 +135,43 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   // DuckDB reads UTF-8 (or UTF-16); anything else, UTF-8 with invalid bytes, or mixed line endings go
   // through a copy it can read (see utf8Copy.ts).
   let readFile = source.file;
-  const text = layout.encoding === "utf-16" ? { utf8: true, mixedLineEndings: false } : scanText(source.file);
+  let plainFile = layout.gzip ? undefined : source.file;
+  const text =
+    layout.encoding === "utf-16" ? { utf8: true, mixedLineEndings: false } : layout.gzip ? await scanGzipText(source.file) : scanText(source.file);
   const marked = layout.encoding === "utf-8" && !text.utf8;
   const lineFeeds = text.mixedLineEndings;
   let copyDir: string | undefined;
+  const unpacked = async (): Promise<string> => {
+    copyDir ??= mkdtempSync(join(tmpdir(), "event-kit-utf8-"));
+    plainFile ??= join(copyDir, "unpacked.csv");
+    if (!existsSync(plainFile)) await gunzipToFile(source.file, plainFile);
+    return plainFile;
+  };
   if (layout.encoding === "latin-1" || marked || lineFeeds) {
-    copyDir = mkdtempSync(join(tmpdir(), "event-kit-utf8-"));
-    readFile = join(copyDir, "copy.csv");
-    writeUtf8Copy(source.file, layout.encoding === "latin-1" ? "latin-1" : "utf-8", readFile, { lineFeeds });
+    const from = layout.gzip ? await unpacked() : source.file;
+    readFile = join(copyDir ?? (copyDir = mkdtempSync(join(tmpdir(), "event-kit-utf8-"))), "copy.csv");
+    writeUtf8Copy(from, layout.encoding === "latin-1" ? "latin-1" : "utf-8", readFile, { lineFeeds });
+  } else if (layout.gzip && layout.encoding === "utf-16") {
+    readFile = await unpacked();
   }
+  const compression = readFile === source.file && layout.gzip ? "gzip" : "none";
   try {
     await connection.run(
       `CREATE TEMP TABLE ${table} AS SELECT ${list} FROM read_csv(${sqlString(readFile)},
-         header = true, auto_detect = false, columns = {${columns}},
+         header = ${layout.header}, auto_detect = false, columns = {${columns}}, compression = ${sqlString(compression)},
          delim = ${sqlString(layout.delimiter)}, quote = '"', escape = '"', encoding = ${sqlString(layout.encoding === "utf-16" ? "utf-16" : "utf-8")},
          strict_mode = true, null_padding = false, max_line_size = ${MAX_LINE_BYTES},
          store_rejects = true, rejects_table = ${sqlString(rejectsTable)}, rejects_scan = ${sqlString(rejectsScan)})`,
     );
   } catch (error) {
     await drop();
+    if (copyDir) rmSync(copyDir, { recursive: true, force: true });
     const message = firstLine((error as Error).message);
     // Mixed CRLF/LF and CR-only files are handled; what is left behind this message is a line break DuckDB cannot place.
     const hint = /state machine reached an invalid state/i.test(message)
       ? " (often a carriage return (CR) alone in the middle of a line, in a file whose lines end with LF)"
       : "";
     throw new DatasetError(`${source.name} cannot be read: ${message}${hint}`, { file: source.file });
-  } finally {
-    // DuckDB has read the copy into the table; the copy is not needed any more.
-    if (copyDir) rmSync(copyDir, { recursive: true, force: true });
   }
   const [{ accepted }] = (await queryRows<{ accepted: number }>(connection, `SELECT count(*)::BIGINT AS accepted FROM ${table}`)) as [{ accepted: number }];
 
@@ -175,11 +185,11 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   if (counts.length > 0) {
     // The data row of a rejected record: its record number, less the header and the blank records above it.
     await connection.run(`CREATE TEMP TABLE ${blanksTable} (line BIGINT)`);
-    const blanks = blankRecords(source.file, layout);
+    const blanks = blankRecords(plainFile ?? (await unpacked()), layout);
     for (let i = 0; i < blanks.length; i += 10_000) {
       await connection.run(`INSERT INTO ${blanksTable} VALUES ${blanks.slice(i, i + 10_000).map((b) => `(${b})`).join(", ")}`);
     }
-    const rowOf = (line: string) => `(${line} - 1 - (SELECT count(*) FROM ${blanksTable} b WHERE b.line < ${line}))`;
+    const rowOf = (line: string) => `(${line} - ${layout.header ? 1 : 0} - (SELECT count(*) FROM ${blanksTable} b WHERE b.line < ${line}))`;
     const firstRows = await queryRows<{ error_type: string; row: number; column_name: string | null; message: string | null }>(
       connection,
       `SELECT error_type, ${rowOf("r.line")}::BIGINT AS row, column_name, message FROM ${perLine} r
@@ -205,6 +215,8 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
       if (e.examples.length < EXAMPLES_PER_REASON) e.examples.push({ row: r.row, column: r.column_name, value: null, detail: firstLine(r.message ?? r.error_type) });
     }
   }
+  // DuckDB has read the file into the table; a copy or an unpacked file is not needed any more.
+  if (copyDir) rmSync(copyDir, { recursive: true, force: true });
   if (!marked) return { ...source, relation: numbered, accepted, rejects: [...byReason.values()], drop };
 
   const mark = `chr(${INVALID_MARK.codePointAt(0)})`;

@@ -114,7 +114,7 @@ describe("parseMapping and readMappingFile", () => {
     ["an empty source list", { columns: { ...base.columns, category: [] } }, 'mapping m.json: "columns.category" must be a column name or a non-empty list'],
     ["an unknown event type", { ...base, event_types: { buy: "checkout" } }, 'mapping m.json: "event_types.buy" must be one of session_start, product_view, add_to_cart, purchase, session_end or null, not "checkout"'],
     ["a source type twice", { ...base, event_types: { View: "product_view", view: "product_view" } }, 'mapping m.json: "event_types" names "view" twice'],
-    ["a bad timestamp format", { ...base, timestamp_format: "dd/mm/yyyy" }, 'mapping m.json: "timestamp_format" must be "auto", "epoch_s", "epoch_ms" or a strptime format'],
+    ["a bad timestamp format", { ...base, timestamp_format: "dd/mm/yyyy" }, 'mapping m.json: "timestamp_format" must be "auto", "epoch_s", "epoch_ms", "epoch_us", "epoch_ns" or a strptime format'],
     ["a two-character delimiter", { ...base, csv: { delimiter: ";;" } }, 'mapping m.json: "csv.delimiter" must be one character'],
     ["an unknown encoding", { ...base, csv: { encoding: "cp1252" } }, 'mapping m.json: "csv.encoding" must be one of utf-8, utf-16, latin-1'],
     ["a zero quantity default", { ...base, quantity_default: 0 }, 'mapping m.json: "quantity_default" must be a positive whole number'],

@@ -6,6 +6,7 @@
 import { queryRows } from "../lib/db/duckdb";
 import type { AnalysisWindow } from "../lib/dataset/window";
 import { withWarehouse } from "./warehouse";
+import { type DataNotes, dataNotes } from "../lib/analysis/dataNotes";
 
 export interface CoverageData {
   /** "generated": the synthetic dataset; "brought": the user's own data. */
@@ -27,6 +28,10 @@ export interface CoverageData {
   registrations: "given" | "first_event";
   /** Users whose registration date comes from the data itself. */
   registered_users: number;
+  /** What the data's shape means for its numbers (unpriced purchases, dates without times, repeated rows): sentences for the pages. */
+  notes: string[];
+  /** How many purchases revenue, LTV and spend features cover. */
+  revenue: DataNotes["revenue"];
 }
 
 const EVENT_TYPES = ["session_start", "product_view", "add_to_cart", "purchase", "session_end"] as const;
@@ -61,6 +66,7 @@ export function coverageData(): Promise<CoverageData> {
       users: userCount,
       registrations: added >= userCount ? "first_event" : "given",
       registered_users: Math.max(0, userCount - added),
+      ...(await dataNotes(connection, validation.derived)),
     };
   });
 }

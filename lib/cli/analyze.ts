@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { openDatabase } from "../db/duckdb";
 import { type ReadOptions, readDataset } from "../dataset/readDataset";
 import { PRESET_NAMES } from "../ingest/presets";
+import { DEDUPE_POLICIES, isDedupePolicy } from "../ingest/dedupe";
 import { computeCohorts } from "../analysis/cohorts";
 import { computeFunnels } from "../analysis/funnels";
 import { computeHeadline } from "../analysis/headline";
@@ -29,6 +30,9 @@ Options:
   --out OUT             folder to write (created if missing)                        [required]
   --mapping FILE.json   read PATH through this column mapping (docs/bring-your-own-data.md)
   --preset NAME         read PATH through a built-in mapping: ${PRESET_NAMES.join(", ")}
+  --dedupe POLICY       without event ids, rows identical in every column read: exact (keep the
+                        first, set the others aside) or none (keep all); counted either way
+                        [default: the mapping's "dedupe", else exact]
   --pseudonymize        replace user ids by a keyed hash (HMAC-SHA256), stable for a given key;
                         the key comes from EVENT_KIT_PSEUDONYM_KEY, or --pseudonym-key
   --pseudonym-key KEY   the key for --pseudonymize (at least 8 characters; the environment
@@ -54,6 +58,7 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     seed: { type: "string" },
     mapping: { type: "string" },
     preset: { type: "string" },
+    dedupe: { type: "string" },
     pseudonymize: { type: "boolean" },
     "pseudonym-key": { type: "string" },
     help: { type: "boolean", short: "h" },
@@ -69,6 +74,10 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
   const read: ReadOptions = {};
   if (values.mapping !== undefined) read.mapping = resolve(values.mapping);
   if (values.preset !== undefined) read.preset = values.preset;
+  if (values.dedupe !== undefined) {
+    if (!isDedupePolicy(values.dedupe)) throw new UsageError(`--dedupe must be ${DEDUPE_POLICIES.join(" or ")}, got "${values.dedupe}"`);
+    read.dedupe = values.dedupe;
+  }
   if (values.pseudonymize) {
     const key = values["pseudonym-key"] ?? env.EVENT_KIT_PSEUDONYM_KEY;
     if (!key || key.length < 8) {

@@ -31,6 +31,8 @@ import { checkPseudonymKey, pseudonymSql } from "../ingest/pseudonymize";
 import { type InspectedSource, type LoadedSource, inspectSource, loadSource } from "../ingest/readSource";
 import { sessionizeSql } from "../ingest/sessionize";
 import { type StagePlan, runStage } from "../ingest/stage";
+import type { DedupePolicy } from "../ingest/dedupe";
+import { timestampPrecision } from "../ingest/timestampPrecision";
 import { productsPlan, productsSources } from "../ingest/productsPlan";
 import { usersPlan, usersSources } from "../ingest/usersPlan";
 import { type DerivedFacts, type TableValidation, type ValidationReport, assertAccounting, totalsOf } from "../ingest/validationReport";
@@ -60,6 +62,8 @@ export interface ReadOptions {
   preset?: string;
   /** Replace every user id by "u_" + 16 hex digits of HMAC-SHA256(key, user_id). */
   pseudonymKey?: string;
+  /** Overrides the mapping's "dedupe" (see lib/ingest/dedupe.ts); for seed-schema input too. */
+  dedupe?: DedupePolicy;
 }
 
 /** The file holding a table, Parquet preferred; undefined when the folder has neither. */
@@ -173,7 +177,7 @@ function checkSomethingLoaded(validation: Omit<TableValidation, "ignored_columns
 export async function readDataset(connection: DuckDBConnection, dir: string, options: ReadOptions = {}): Promise<DatasetSummary> {
   const key = options.pseudonymKey === undefined ? undefined : checkPseudonymKey(options.pseudonymKey);
   const input = resolveInput(dir, options);
-  const { mapping } = input;
+  const mapping = options.dedupe === undefined ? input.mapping : { ...input.mapping, dedupe: options.dedupe };
   // Zone-less times are UTC (metrics.md §2); openDatabase pins this too, a caller's connection may not.
   await connection.run("SET TimeZone = 'UTC'");
   for (const table of TABLE_NAMES) await connection.run(createTableSql(table));
@@ -216,7 +220,7 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
     const resolved = resolveEventColumns(eventsInspected, mapping, input.kind);
     const eventsSource = await load(eventsInspected, [...new Set(Object.values(resolved).flat().map((c) => c.name))], "events");
     const plan = eventsPlan(eventsSource, resolved, { mapping, products: productsGiven, window: input.manifest?.window ?? null });
-    const { stage, validation } = await runStage(connection, plan, "events", key);
+    const { stage, validation, duplicates } = await runStage(connection, plan, "events", key);
     stages.push(stage);
     checkSomethingLoaded(validation, input.files.events!);
     finish(validation, eventsInspected, plan);
@@ -275,6 +279,8 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
       sessions: resolved.session_id ? "source" : "inactivity",
       quantity: resolved.quantity ? "source" : "default",
       personal_columns_dropped: [...personal].sort(),
+      duplicate_rows: resolved.event_id ? null : { policy: mapping.dedupe, count: duplicates },
+      timestamps: await timestampPrecision(connection),
     };
     const order: TableName[] = ["events", "users", "products"];
     tables.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));

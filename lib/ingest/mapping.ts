@@ -8,6 +8,7 @@ import { basename } from "node:path";
 import { DatasetError } from "../dataset/datasetError";
 import { EVENT_TYPES, type EventType } from "../dataset/schema";
 import { parseConstant } from "./constantColumns";
+import { DEDUPE_POLICIES, DEFAULT_DEDUPE, type DedupePolicy, isDedupePolicy } from "./dedupe";
 import { DEFAULT_MAX_PRICE, DEFAULT_SESSION_TIMEOUT_MINUTES } from "./limits";
 
 export const TARGET_COLUMNS = [
@@ -51,6 +52,8 @@ export interface MappingFile {
   quantity_default?: number;
   session_timeout_minutes?: number;
   max_price?: number;
+  /** Without event ids, rows identical in every column read: "exact" sets all but the first aside, "none" keeps them (see dedupe.ts). */
+  dedupe?: DedupePolicy;
 }
 
 /** A checked mapping, with defaults filled in. */
@@ -65,9 +68,10 @@ export interface Mapping {
   quantityDefault: number;
   sessionTimeoutMinutes: number;
   maxPrice: number;
+  dedupe: DedupePolicy;
 }
 
-const TOP_KEYS = new Set(["description", "columns", "event_types", "timestamp_format", "csv", "quantity_default", "session_timeout_minutes", "max_price"]);
+const TOP_KEYS = new Set(["description", "columns", "event_types", "timestamp_format", "csv", "quantity_default", "session_timeout_minutes", "max_price", "dedupe"]);
 
 /** The seed schema as a mapping: every target column read from the column of the same name. */
 export function seedMapping(): Mapping {
@@ -80,6 +84,7 @@ export function seedMapping(): Mapping {
     quantityDefault: 1,
     sessionTimeoutMinutes: DEFAULT_SESSION_TIMEOUT_MINUTES,
     maxPrice: DEFAULT_MAX_PRICE,
+    dedupe: DEFAULT_DEDUPE,
   };
 }
 
@@ -171,6 +176,7 @@ export function parseMapping(value: unknown, where: string): Mapping {
     quantityDefault: positive("quantity_default", 1, true),
     sessionTimeoutMinutes: positive("session_timeout_minutes", DEFAULT_SESSION_TIMEOUT_MINUTES, false),
     maxPrice: positive("max_price", DEFAULT_MAX_PRICE, false),
+    dedupe: value.dedupe === undefined ? DEFAULT_DEDUPE : isDedupePolicy(value.dedupe) ? value.dedupe : fail(`"dedupe" must be ${DEDUPE_POLICIES.map((p) => `"${p}"`).join(" or ")}`),
   };
 }
 

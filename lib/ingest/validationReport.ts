@@ -6,6 +6,8 @@
  */
 import type { TableName } from "../dataset/schema";
 import type { ReasonCode } from "./reasons";
+import type { DedupePolicy } from "./dedupe";
+import type { TimestampPrecision } from "./timestampPrecision";
 
 /** One set-aside row, as the user can find it in their file. */
 export interface RejectExample {
@@ -53,6 +55,10 @@ export interface DerivedFacts {
   quantity: "source" | "default";
   /** Personal columns present in the input and never read (e.g. email). */
   personal_columns_dropped: string[];
+  /** Without event ids: events identical in every column read to an earlier one, set aside ("exact") or kept ("none"); null with event ids. */
+  duplicate_rows: { policy: DedupePolicy; count: number } | null;
+  /** "date_only" when every loaded timestamp is a date without a time of day (see timestampPrecision.ts). */
+  timestamps: TimestampPrecision;
 }
 
 export interface ValidationRules {

@@ -62,6 +62,8 @@ describe("the REES46 preset on the fixture", () => {
       sessions: "source",
       quantity: "default",
       personal_columns_dropped: [],
+      duplicate_rows: { policy: "exact", count: 5 },
+      timestamps: "date_time",
     });
     const [check] = await queryRows<Record<string, number>>(
       db.connection,

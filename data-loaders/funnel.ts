@@ -240,14 +240,14 @@ export function funnelData(): Promise<FunnelPageData> {
   return withWarehouse(async ({ db, dataset }) => {
     const window = dataset.window;
     const log: string[] = [];
-    const funnels = await computeFunnels(recordingConnection(db.connection, log), window);
+    const funnels = await computeFunnels(recordingConnection(db.connection, log), window, dataset.funnel ?? null);
     const productRows = await queryRows<ProductQueryRow & Record<string, Plain>>(db.connection, productInterestSql(window));
     return roundNumbers({
       ...funnels,
       config: {
-        session_steps: DEFAULT_FUNNEL_CONFIG.sessionSteps,
-        user_steps: DEFAULT_FUNNEL_CONFIG.userSteps,
-        category_steps: DEFAULT_FUNNEL_CONFIG.categorySteps,
+        session_steps: funnels.session_funnel.steps.map((s) => s.step),
+        user_steps: funnels.user_funnel.steps.map((s) => s.step),
+        category_steps: funnels.category_funnel[0]?.steps.map((s) => s.step) ?? (dataset.funnel ? [] : DEFAULT_FUNNEL_CONFIG.categorySteps),
       },
       products: toProductInterest(productRows),
       sql: funnelPageSql(ranStatements(log), window),

@@ -29,7 +29,7 @@ const DEFAULT_VARIANT: RetentionVariant = { cohort_by: "registration", activity:
 export function overviewData(): Promise<OverviewData> {
   return withWarehouse(async ({ db, dataset, source }) => {
     const connection = db.connection;
-    const funnels = await computeFunnels(connection, dataset.window);
+    const funnels = await computeFunnels(connection, dataset.window, dataset.funnel ?? null);
     // Only the default variant (metrics.md §3) is quoted here; the Cohorts page computes the others.
     const { retention } = await computeRetention(connection, dataset.window, { variants: [DEFAULT_VARIANT], ltv: [] });
     const defaultRetention = retention[0];

@@ -5,8 +5,8 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../db/duckdb";
 import { wilsonInterval } from "../stats/wilsonInterval";
-import { exactAmountSql } from "../db/exactAmountSql";
 import { type RevenueCoverage, revenueCoverage } from "./revenueCoverage";
+import { REVENUE_SUM_SQL } from "./revenueSql";
 
 export interface Headline {
   users: number;
@@ -31,7 +31,7 @@ export const HEADLINE_SQL = `WITH sessions AS (
   SELECT user_id, count(*) AS events,
          count(*) FILTER (WHERE event_type = 'purchase') AS purchases,
          count(*) FILTER (WHERE event_type = 'purchase' AND price IS NOT NULL) AS priced_purchases,
-         sum(${exactAmountSql("price * quantity")}) FILTER (WHERE event_type = 'purchase') AS revenue
+         ${REVENUE_SUM_SQL} AS revenue
   FROM events GROUP BY user_id, session_id)
 SELECT
   (SELECT count(*) FROM users)::INTEGER AS users,

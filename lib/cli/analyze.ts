@@ -5,6 +5,7 @@ import { openDatabase } from "../db/duckdb";
 import { type ReadOptions, readDataset } from "../dataset/readDataset";
 import { PRESET_NAMES } from "../ingest/presets";
 import { DEDUPE_POLICIES, isDedupePolicy } from "../ingest/dedupe";
+import { funnelStepsFromText } from "../funnel/customFunnel";
 import { computeCohorts } from "../analysis/cohorts";
 import { computeFunnels } from "../analysis/funnels";
 import { computeHeadline } from "../analysis/headline";
@@ -33,6 +34,8 @@ Options:
   --dedupe POLICY       without event ids, rows identical in every column read: exact (keep the
                         first, set the others aside) or none (keep all); counted either way
                         [default: the mapping's "dedupe", else exact]
+  --funnel A,B,C        the session and user funnels' steps: 2–8 event types in order, e.g.
+                        product_view,purchase [default: the mapping's "funnel", else metrics.md's]
   --pseudonymize        replace user ids by a keyed hash (HMAC-SHA256), stable for a given key;
                         the key comes from EVENT_KIT_PSEUDONYM_KEY, or --pseudonym-key
   --pseudonym-key KEY   the key for --pseudonymize (at least 8 characters; the environment
@@ -59,6 +62,7 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     mapping: { type: "string" },
     preset: { type: "string" },
     dedupe: { type: "string" },
+    funnel: { type: "string" },
     pseudonymize: { type: "boolean" },
     "pseudonym-key": { type: "string" },
     help: { type: "boolean", short: "h" },
@@ -74,6 +78,11 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
   const read: ReadOptions = {};
   if (values.mapping !== undefined) read.mapping = resolve(values.mapping);
   if (values.preset !== undefined) read.preset = values.preset;
+  if (values.funnel !== undefined) {
+    read.funnel = funnelStepsFromText(values.funnel, null, (message) => {
+      throw new UsageError(`--funnel ${message}`);
+    });
+  }
   if (values.dedupe !== undefined) {
     if (!isDedupePolicy(values.dedupe)) throw new UsageError(`--dedupe must be ${DEDUPE_POLICIES.join(" or ")}, got "${values.dedupe}"`);
     read.dedupe = values.dedupe;
@@ -112,7 +121,7 @@ export async function runAnalyze(command: AnalyzeCommand, log: (line: string) =>
     const headline = await stage("headline numbers", () => computeHeadline(db.connection));
     writeJsonFile(join(command.out, "summary.json"), { window: dataset.window, rows: dataset.rows, derived_tables: dataset.derived, headline });
     writeJsonFile(join(command.out, "cohorts.json"), await stage("cohort retention", () => computeCohorts(db.connection, dataset.window)));
-    writeJsonFile(join(command.out, "funnel.json"), await stage("funnels", () => computeFunnels(db.connection, dataset.window)));
+    writeJsonFile(join(command.out, "funnel.json"), await stage("funnels", () => computeFunnels(db.connection, dataset.window, dataset.funnel)));
     const segments = await stage("segments", () => computeSegments(db.connection, dataset.window, { seed: command.seed }));
     writeJsonFile(join(command.out, "segments.json"), segments.summary);
     await stage("user_segments.parquet", () => writeUserSegmentsParquet(db.connection, segments, join(command.out, "user_segments.parquet")));

@@ -17,7 +17,8 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { queryRows } from "../db/duckdb";
-import { TABLE_NAMES, type TableName, createTableSql } from "./schema";
+import { EVENT_TYPES, TABLE_NAMES, type TableName, createTableSql } from "./schema";
+import { parseFunnelSteps } from "../funnel/customFunnel";
 import { type AnalysisWindow, observedWindow } from "./window";
 import { DatasetError } from "./datasetError";
 import { PERSONAL_COLUMN } from "../ingest/columns";
@@ -53,6 +54,8 @@ export interface DatasetSummary {
   derived: TableName[];
   /** Every row read, loaded or set aside with its reason. */
   validation: ValidationReport;
+  /** Configured funnel steps (a mapping's "funnel", or ReadOptions.funnel); null for the default funnels. */
+  funnel: string[] | null;
 }
 
 export interface ReadOptions {
@@ -64,6 +67,8 @@ export interface ReadOptions {
   pseudonymKey?: string;
   /** Overrides the mapping's "dedupe" (see lib/ingest/dedupe.ts); for seed-schema input too. */
   dedupe?: DedupePolicy;
+  /** Overrides the mapping's "funnel": 2–8 event types (lib/funnel/customFunnel.ts); checked against the loaded event types. */
+  funnel?: string[];
 }
 
 /** The file holding a table, Parquet preferred; undefined when the folder has neither. */
@@ -172,6 +177,14 @@ function checkSomethingLoaded(validation: Omit<TableValidation, "ignored_columns
     `${validation.file}: none of its ${validation.read} rows can be loaded; most often: ${top.label} (${top.count} rows${where})`,
     { file, ...(example?.column ? { column: example.column } : {}), ...(example ? { row: example.row } : {}) },
   );
+}
+
+/** A funnel given apart from the mapping names event types of the loaded data. */
+async function checkFunnelSteps(connection: DuckDBConnection, steps: string[]): Promise<string[]> {
+  const types = await queryRows<{ event_type: string }>(connection, "SELECT DISTINCT event_type FROM events ORDER BY 1");
+  return parseFunnelSteps(steps, new Set([...EVENT_TYPES, ...types.map((t) => t.event_type)]), (message) => {
+    throw new DatasetError(`the funnel ${message}`);
+  });
 }
 
 export async function readDataset(connection: DuckDBConnection, dir: string, options: ReadOptions = {}): Promise<DatasetSummary> {
@@ -298,7 +311,8 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
       pseudonymized: key !== undefined,
       totals: totalsOf(tables),
     };
-    return { window, files: input.files, rows: counts, derived: derivedTables, validation: report };
+    const funnel = options.funnel ? await checkFunnelSteps(connection, options.funnel) : mapping.funnel;
+    return { window, files: input.files, rows: counts, derived: derivedTables, validation: report, funnel };
   } finally {
     for (const stage of stages) await connection.run(`DROP TABLE IF EXISTS ${stage}`);
     for (const source of loadedSources) await source.drop();

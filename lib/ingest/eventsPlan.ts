@@ -147,8 +147,9 @@ export function eventsPlan(source: LoadedSource, resolved: ResolvedColumns, opti
   rules.push(
     { reason: "missing_product_id", when: `event_type IN (${PRODUCT_EVENTS}) AND product_id IS NULL`, column: "product_id" },
     { reason: "bad_price", when: `"__bad_price"`, column: "price" },
-    { reason: "negative_price", when: "price < 0", column: "price" },
-    { reason: "implausible_price", when: `price > ${mapping.maxPrice}`, column: "price" },
+    // A refund may be written as a negative amount: it reduces revenue either way (lib/analysis/revenueSql.ts).
+    { reason: "negative_price", when: "price < 0 AND event_type <> 'refund'", column: "price" },
+    { reason: "implausible_price", when: `abs(price) > ${mapping.maxPrice}`, column: "price" },
   );
   // A purchase without a price is loaded: it is still a purchase (buyers, conversion, funnels); revenue
   // covers the priced ones and the report says how many are not (lib/analysis/revenueCoverage.ts).

@@ -6,7 +6,9 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { DatasetError } from "../dataset/datasetError";
-import { EVENT_TYPES, type EventType } from "../dataset/schema";
+import { EVENT_TYPES } from "../dataset/schema";
+import { EVENT_TYPE_NAME_RULE, isEventTypeName } from "./eventTypeNames";
+import { parseFunnelSteps } from "../funnel/customFunnel";
 import { parseConstant } from "./constantColumns";
 import { DEDUPE_POLICIES, DEFAULT_DEDUPE, type DedupePolicy, isDedupePolicy } from "./dedupe";
 import { DEFAULT_MAX_PRICE, DEFAULT_SESSION_TIMEOUT_MINUTES } from "./limits";
@@ -42,8 +44,14 @@ export interface MappingFile {
    * constant `{ "value": … }` for every row (not for user_id, timestamp, event_id or session_id).
    */
   columns: Partial<Record<TargetColumn, string | string[] | { value: string | number }>>;
-  /** Source event type → seed event type, or null to leave that type out (set aside with a reason). */
-  event_types?: Record<string, EventType | null>;
+  /**
+   * Source event type → event type, or null to leave that type out (set aside with a reason). Besides
+   * the five seed types, any other name (lower case, e.g. "favorite") keeps those events under it, and
+   * "refund" makes their amounts reduce revenue (see eventTypeNames.ts).
+   */
+  event_types?: Record<string, string | null>;
+  /** The session and user funnels' steps, 2–8 event types in order (see lib/funnel/customFunnel.ts). */
+  funnel?: string[];
   /** "auto" (ISO 8601 and the like), "epoch_s", "epoch_ms", "epoch_us", "epoch_ns", or a strptime format such as "%d/%m/%Y %H:%M". */
   timestamp_format?: string;
   /** `header: false`: the file has no header row; its columns are column1 … columnN. */
@@ -62,7 +70,9 @@ export interface Mapping {
   /** Target columns given one value for every row instead of a source column (see constantColumns.ts). */
   constants: Partial<Record<TargetColumn, string>>;
   /** Keys lower-cased: source event types match case-insensitively, surrounding blanks ignored. */
-  eventTypes: ReadonlyMap<string, EventType | null>;
+  eventTypes: ReadonlyMap<string, string | null>;
+  /** Configured funnel steps, or null for the default funnels (docs/metrics.md). */
+  funnel: string[] | null;
   timestampFormat: string;
   csv: { delimiter?: string; encoding: CsvEncoding; header: boolean };
   quantityDefault: number;
@@ -71,7 +81,7 @@ export interface Mapping {
   dedupe: DedupePolicy;
 }
 
-const TOP_KEYS = new Set(["description", "columns", "event_types", "timestamp_format", "csv", "quantity_default", "session_timeout_minutes", "max_price", "dedupe"]);
+const TOP_KEYS = new Set(["description", "columns", "event_types", "timestamp_format", "csv", "quantity_default", "session_timeout_minutes", "max_price", "dedupe", "funnel"]);
 
 /** The seed schema as a mapping: every target column read from the column of the same name. */
 export function seedMapping(): Mapping {
@@ -79,6 +89,7 @@ export function seedMapping(): Mapping {
     columns: Object.fromEntries(TARGET_COLUMNS.filter((c) => c !== "product_name").map((c) => [c, [c]])),
     constants: {},
     eventTypes: new Map(EVENT_TYPES.map((t) => [t, t])),
+    funnel: null,
     timestampFormat: "auto",
     csv: { encoding: "utf-8", header: true },
     quantityDefault: 1,
@@ -119,18 +130,18 @@ export function parseMapping(value: unknown, where: string): Mapping {
   }
   for (const target of REQUIRED_TARGETS) if (!columns[target] && constants[target] === undefined) fail(`"columns.${target}" is required`);
 
-  const eventTypes = new Map<string, EventType | null>();
+  const eventTypes = new Map<string, string | null>();
   if (value.event_types === undefined) {
     for (const t of EVENT_TYPES) eventTypes.set(t, t);
   } else {
     if (!isRecord(value.event_types)) return fail(`"event_types" must be an object of source type → event type (or null)`);
     for (const [source, target] of Object.entries(value.event_types)) {
-      if (target !== null && !(EVENT_TYPES as readonly string[]).includes(target as string)) {
-        fail(`"event_types.${source}" must be one of ${EVENT_TYPES.join(", ")} or null, not ${JSON.stringify(target)}`);
+      if (target !== null && !isEventTypeName(target)) {
+        fail(`"event_types.${source}" must be one of ${EVENT_TYPES.join(", ")}, another name (${EVENT_TYPE_NAME_RULE}) or null, not ${JSON.stringify(target)}`);
       }
       const key = source.trim().toLowerCase();
       if (eventTypes.has(key)) fail(`"event_types" names "${source}" twice (source types match case-insensitively)`);
-      eventTypes.set(key, target as EventType | null);
+      eventTypes.set(key, target as string | null);
     }
   }
 
@@ -167,10 +178,13 @@ export function parseMapping(value: unknown, where: string): Mapping {
     }
     return v as number;
   };
+  const known = new Set([...EVENT_TYPES, ...[...eventTypes.values()].filter((t): t is string => t !== null)]);
+  const funnel = value.funnel === undefined ? null : parseFunnelSteps(value.funnel, known, (m) => fail(`"funnel" ${m}`));
   return {
     columns,
     constants,
     eventTypes,
+    funnel,
     timestampFormat: timestampFormat as string,
     csv,
     quantityDefault: positive("quantity_default", 1, true),

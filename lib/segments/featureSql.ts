@@ -7,7 +7,7 @@
  */
 import type { AnalysisWindow } from "../dataset/window";
 import { sqlTimestamp } from "../dataset/window";
-import { exactAmountSql } from "../db/exactAmountSql";
+import { REVENUE_SUM_SQL } from "../analysis/revenueSql";
 
 export function userFeaturesSql(window: AnalysisWindow): string {
   const start = sqlTimestamp(window.start);
@@ -23,7 +23,7 @@ WITH session_rows AS (
     count(*) FILTER (WHERE event_type = 'add_to_cart') AS carts,
     count(*) FILTER (WHERE event_type = 'purchase') AS purchases,
     count(*) FILTER (WHERE event_type = 'purchase' AND price IS NOT NULL) AS priced_purchases,
-    coalesce(sum(${exactAmountSql("price * quantity")}) FILTER (WHERE event_type = 'purchase'), 0) AS revenue,
+    coalesce(${REVENUE_SUM_SQL}, 0) AS revenue,
     list(DISTINCT category) FILTER (WHERE category IS NOT NULL) AS categories
   FROM events
   WHERE "timestamp" >= ${start} AND "timestamp" < ${end}

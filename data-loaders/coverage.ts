@@ -32,6 +32,9 @@ export interface CoverageData {
   notes: string[];
   /** How many purchases revenue, LTV and spend features cover. */
   revenue: DataNotes["revenue"];
+  /** Whether the funnel in use misses most purchases (bought without a cart), and the steps that fit. */
+  funnel_fit: DataNotes["funnel_fit"];
+  funnel_fit_note: DataNotes["funnel_fit_note"];
 }
 
 const EVENT_TYPES = ["session_start", "product_view", "add_to_cart", "purchase", "session_end"] as const;
@@ -66,7 +69,7 @@ export function coverageData(): Promise<CoverageData> {
       users: userCount,
       registrations: added >= userCount ? "first_event" : "given",
       registered_users: Math.max(0, userCount - added),
-      ...(await dataNotes(connection, validation.derived)),
+      ...(await dataNotes(connection, validation.derived, dataset.funnel ?? null)),
     };
   });
 }

@@ -9,6 +9,7 @@ import { funnelStepsFromText } from "../funnel/customFunnel";
 import { computeCohorts } from "../analysis/cohorts";
 import { computeFunnels } from "../analysis/funnels";
 import { computeHeadline } from "../analysis/headline";
+import { dataNotes } from "../analysis/dataNotes";
 import { computeSegments, writeUserSegmentsParquet } from "../analysis/segments";
 import { writeJsonFile } from "../output/writeJsonFile";
 import { UsageError, parseFlags, parseInteger } from "./args";
@@ -119,7 +120,16 @@ export async function runAnalyze(command: AnalyzeCommand, log: (line: string) =>
     const { read, loaded, set_aside } = dataset.validation.totals;
     log(`analyze: ${read} rows read, ${loaded} loaded, ${set_aside} set aside (validation.json)`);
     const headline = await stage("headline numbers", () => computeHeadline(db.connection));
-    writeJsonFile(join(command.out, "summary.json"), { window: dataset.window, rows: dataset.rows, derived_tables: dataset.derived, headline });
+    const notes = await dataNotes(db.connection, dataset.validation.derived, dataset.funnel);
+    writeJsonFile(join(command.out, "summary.json"), {
+      window: dataset.window,
+      rows: dataset.rows,
+      derived_tables: dataset.derived,
+      headline,
+      funnel_steps: dataset.funnel,
+      funnel_fit: notes.funnel_fit,
+      notes: notes.notes,
+    });
     writeJsonFile(join(command.out, "cohorts.json"), await stage("cohort retention", () => computeCohorts(db.connection, dataset.window)));
     writeJsonFile(join(command.out, "funnel.json"), await stage("funnels", () => computeFunnels(db.connection, dataset.window, dataset.funnel)));
     const segments = await stage("segments", () => computeSegments(db.connection, dataset.window, { seed: command.seed }));

@@ -7,6 +7,7 @@ import { queryRows } from "../lib/db/duckdb";
 import type { AnalysisWindow } from "../lib/dataset/window";
 import { withWarehouse } from "./warehouse";
 import { type DataNotes, dataNotes } from "../lib/analysis/dataNotes";
+import { DEFAULT_CURRENCY, currencySymbol } from "../lib/dataset/currency";
 
 export interface CoverageData {
   /** "generated": the synthetic dataset; "brought": the user's own data. */
@@ -35,6 +36,8 @@ export interface CoverageData {
   /** Whether the funnel in use misses most purchases (bought without a cart), and the steps that fit. */
   funnel_fit: DataNotes["funnel_fit"];
   funnel_fit_note: DataNotes["funnel_fit_note"];
+  /** ISO 4217 code of the money, and the symbol pages format it with. */
+  currency: { code: string; symbol: string };
 }
 
 const EVENT_TYPES = ["session_start", "product_view", "add_to_cart", "purchase", "session_end"] as const;
@@ -70,6 +73,7 @@ export function coverageData(): Promise<CoverageData> {
       registrations: added >= userCount ? "first_event" : "given",
       registered_users: Math.max(0, userCount - added),
       ...(await dataNotes(connection, validation.derived, dataset.funnel ?? null)),
+      currency: { code: dataset.currency ?? DEFAULT_CURRENCY, symbol: currencySymbol(dataset.currency ?? DEFAULT_CURRENCY) },
     };
   });
 }

@@ -11,6 +11,7 @@
  */
 import { DEDUPE_POLICIES, isDedupePolicy } from "../lib/ingest/dedupe";
 import { funnelStepsFromText } from "../lib/funnel/customFunnel";
+import { parseCurrency } from "../lib/dataset/currency";
 import { join } from "node:path";
 import { type Database, openDatabase } from "../lib/db/duckdb";
 import { type DatasetSummary, MANIFEST_FILE, type ReadOptions } from "../lib/dataset/readDataset";
@@ -39,6 +40,11 @@ export function readOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ReadOp
     if (env.EVENT_KIT_MAPPING && env.EVENT_KIT_PRESET) throw new Error("set EVENT_KIT_MAPPING or EVENT_KIT_PRESET, not both");
     if (env.EVENT_KIT_MAPPING) read.mapping = env.EVENT_KIT_MAPPING;
     if (env.EVENT_KIT_PRESET) read.preset = env.EVENT_KIT_PRESET;
+  }
+  if (env.EVENT_KIT_CURRENCY) {
+    const code = parseCurrency(env.EVENT_KIT_CURRENCY);
+    if (!code) throw new Error(`EVENT_KIT_CURRENCY must be an ISO 4217 code such as GBP, got "${env.EVENT_KIT_CURRENCY}"`);
+    read.currency = code;
   }
   if (env.EVENT_KIT_FUNNEL) {
     read.funnel = funnelStepsFromText(env.EVENT_KIT_FUNNEL, null, (message) => {

@@ -6,6 +6,7 @@ import { type ReadOptions, readDataset } from "../dataset/readDataset";
 import { PRESET_NAMES } from "../ingest/presets";
 import { DEDUPE_POLICIES, isDedupePolicy } from "../ingest/dedupe";
 import { funnelStepsFromText } from "../funnel/customFunnel";
+import { parseCurrency } from "../dataset/currency";
 import { computeCohorts } from "../analysis/cohorts";
 import { computeFunnels } from "../analysis/funnels";
 import { computeHeadline } from "../analysis/headline";
@@ -37,6 +38,8 @@ Options:
                         [default: the mapping's "dedupe", else exact]
   --funnel A,B,C        the session and user funnels' steps: 2–8 event types in order, e.g.
                         product_view,purchase [default: the mapping's "funnel", else metrics.md's]
+  --currency CODE       ISO 4217 code of the prices, e.g. GBP; outputs carry it
+                        [default: the mapping's "currency", else USD]
   --pseudonymize        replace user ids by a keyed hash (HMAC-SHA256), stable for a given key;
                         the key comes from EVENT_KIT_PSEUDONYM_KEY, or --pseudonym-key
   --pseudonym-key KEY   the key for --pseudonymize (at least 8 characters; the environment
@@ -64,6 +67,7 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     preset: { type: "string" },
     dedupe: { type: "string" },
     funnel: { type: "string" },
+    currency: { type: "string" },
     pseudonymize: { type: "boolean" },
     "pseudonym-key": { type: "string" },
     help: { type: "boolean", short: "h" },
@@ -79,6 +83,11 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
   const read: ReadOptions = {};
   if (values.mapping !== undefined) read.mapping = resolve(values.mapping);
   if (values.preset !== undefined) read.preset = values.preset;
+  if (values.currency !== undefined) {
+    const code = parseCurrency(values.currency);
+    if (!code) throw new UsageError(`--currency must be an ISO 4217 code such as GBP, got "${values.currency}"`);
+    read.currency = code;
+  }
   if (values.funnel !== undefined) {
     read.funnel = funnelStepsFromText(values.funnel, null, (message) => {
       throw new UsageError(`--funnel ${message}`);
@@ -126,6 +135,7 @@ export async function runAnalyze(command: AnalyzeCommand, log: (line: string) =>
       rows: dataset.rows,
       derived_tables: dataset.derived,
       headline,
+      currency: dataset.currency,
       funnel_steps: dataset.funnel,
       funnel_fit: notes.funnel_fit,
       notes: notes.notes,

@@ -19,6 +19,7 @@ import { basename, join } from "node:path";
 import { queryRows } from "../db/duckdb";
 import { EVENT_TYPES, TABLE_NAMES, type TableName, createTableSql } from "./schema";
 import { parseFunnelSteps } from "../funnel/customFunnel";
+import { DEFAULT_CURRENCY } from "./currency";
 import { type AnalysisWindow, observedWindow } from "./window";
 import { DatasetError } from "./datasetError";
 import { PERSONAL_COLUMN } from "../ingest/columns";
@@ -56,6 +57,8 @@ export interface DatasetSummary {
   validation: ValidationReport;
   /** Configured funnel steps (a mapping's "funnel", or ReadOptions.funnel); null for the default funnels. */
   funnel: string[] | null;
+  /** ISO 4217 code of the money (ReadOptions.currency, else the mapping's, else USD). */
+  currency: string;
 }
 
 export interface ReadOptions {
@@ -69,6 +72,8 @@ export interface ReadOptions {
   dedupe?: DedupePolicy;
   /** Overrides the mapping's "funnel": 2–8 event types (lib/funnel/customFunnel.ts); checked against the loaded event types. */
   funnel?: string[];
+  /** Overrides the mapping's "currency" (an ISO 4217 code, checked by the caller). */
+  currency?: string;
 }
 
 /** The file holding a table, Parquet preferred; undefined when the folder has neither. */
@@ -312,7 +317,7 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
       totals: totalsOf(tables),
     };
     const funnel = options.funnel ? await checkFunnelSteps(connection, options.funnel) : mapping.funnel;
-    return { window, files: input.files, rows: counts, derived: derivedTables, validation: report, funnel };
+    return { window, files: input.files, rows: counts, derived: derivedTables, validation: report, funnel, currency: options.currency ?? mapping.currency ?? DEFAULT_CURRENCY };
   } finally {
     for (const stage of stages) await connection.run(`DROP TABLE IF EXISTS ${stage}`);
     for (const source of loadedSources) await source.drop();

@@ -9,6 +9,7 @@ import { DatasetError } from "../dataset/datasetError";
 import { EVENT_TYPES } from "../dataset/schema";
 import { EVENT_TYPE_NAME_RULE, isEventTypeName } from "./eventTypeNames";
 import { parseFunnelSteps } from "../funnel/customFunnel";
+import { parseCurrency } from "../dataset/currency";
 import { parseConstant } from "./constantColumns";
 import { DEDUPE_POLICIES, DEFAULT_DEDUPE, type DedupePolicy, isDedupePolicy } from "./dedupe";
 import { DEFAULT_MAX_PRICE, DEFAULT_SESSION_TIMEOUT_MINUTES } from "./limits";
@@ -52,6 +53,8 @@ export interface MappingFile {
   event_types?: Record<string, string | null>;
   /** The session and user funnels' steps, 2–8 event types in order (see lib/funnel/customFunnel.ts). */
   funnel?: string[];
+  /** ISO 4217 code of the prices, e.g. "GBP" (see lib/dataset/currency.ts); USD when absent. */
+  currency?: string;
   /** "auto" (ISO 8601 and the like), "epoch_s", "epoch_ms", "epoch_us", "epoch_ns", or a strptime format such as "%d/%m/%Y %H:%M". */
   timestamp_format?: string;
   /** `header: false`: the file has no header row; its columns are column1 … columnN. */
@@ -73,6 +76,8 @@ export interface Mapping {
   eventTypes: ReadonlyMap<string, string | null>;
   /** Configured funnel steps, or null for the default funnels (docs/metrics.md). */
   funnel: string[] | null;
+  /** ISO 4217 code, or null when the mapping does not say (USD then). */
+  currency: string | null;
   timestampFormat: string;
   csv: { delimiter?: string; encoding: CsvEncoding; header: boolean };
   quantityDefault: number;
@@ -81,7 +86,7 @@ export interface Mapping {
   dedupe: DedupePolicy;
 }
 
-const TOP_KEYS = new Set(["description", "columns", "event_types", "timestamp_format", "csv", "quantity_default", "session_timeout_minutes", "max_price", "dedupe", "funnel"]);
+const TOP_KEYS = new Set(["description", "columns", "event_types", "timestamp_format", "csv", "quantity_default", "session_timeout_minutes", "max_price", "dedupe", "funnel", "currency"]);
 
 /** The seed schema as a mapping: every target column read from the column of the same name. */
 export function seedMapping(): Mapping {
@@ -90,6 +95,7 @@ export function seedMapping(): Mapping {
     constants: {},
     eventTypes: new Map(EVENT_TYPES.map((t) => [t, t])),
     funnel: null,
+    currency: null,
     timestampFormat: "auto",
     csv: { encoding: "utf-8", header: true },
     quantityDefault: 1,
@@ -185,6 +191,7 @@ export function parseMapping(value: unknown, where: string): Mapping {
     constants,
     eventTypes,
     funnel,
+    currency: value.currency === undefined ? null : (parseCurrency(value.currency) ?? fail(`"currency" must be an ISO 4217 code such as "GBP", not ${JSON.stringify(value.currency)}`)),
     timestampFormat: timestampFormat as string,
     csv,
     quantityDefault: positive("quantity_default", 1, true),

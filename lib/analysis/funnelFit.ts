@@ -3,7 +3,9 @@
  * where people buy without carting (a click log's "buy" straight from the item page, an order export
  * with no carts at all) it then shows a handful of purchases where thousands of sessions bought. When
  * more than half of the purchases have no cart at or before them in their session, the Funnel page and
- * the Overview say so, with the share, and name the configuration that fits.
+ * the Overview say so, with the share, and name the configuration that fits (view → purchase). Data
+ * without views (an order export) is not judged: it has no funnel to fit, and the pages say it records
+ * purchases only.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../db/duckdb";
@@ -18,7 +20,7 @@ export interface FunnelFit {
   share_without_cart: number | null;
   /** Whether the funnel in use (the default, or a configured one with a cart before the purchase) misses most purchases. */
   misfit: boolean;
-  /** The steps that fit: view → purchase when the data has views, else session start → purchase. */
+  /** The steps that fit: view → purchase. */
   suggested: string[] | null;
 }
 
@@ -37,13 +39,14 @@ export async function funnelFit(connection: DuckDBConnection, steps: readonly st
   const withoutCart = Number(row?.without_cart ?? 0);
   const share = purchases === 0 ? null : withoutCart / purchases;
   const cartBeforePurchase = steps === null || (steps.includes("add_to_cart") && steps.indexOf("add_to_cart") < steps.indexOf("purchase"));
-  const misfit = cartBeforePurchase && share !== null && share > UNCARTED_SHARE_LIMIT;
+  // Data without views (an order export) has no funnel to fit: the pages already say it records purchases only.
+  const misfit = cartBeforePurchase && Number(row?.views ?? 0) > 0 && share !== null && share > UNCARTED_SHARE_LIMIT;
   return {
     purchases,
     without_cart: withoutCart,
     share_without_cart: share,
     misfit,
-    suggested: misfit ? (Number(row?.views ?? 0) > 0 ? ["product_view", "purchase"] : ["session_start", "purchase"]) : null,
+    suggested: misfit ? ["product_view", "purchase"] : null,
   };
 }
 

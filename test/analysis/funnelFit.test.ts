@@ -33,10 +33,15 @@ describe("funnelFit", () => {
     expect((await funnelFit(db.connection, ["product_view", "purchase"])).misfit).toBe(false);
   });
 
-  it("exactly half is not a misfit; data without views is pointed at session start → purchase", async () => {
-    await events([["a", "s1", "add_to_cart", 0], ["a", "s1", "purchase", 1], ["b", "s1", "purchase", 0]]);
+  it("exactly half is not a misfit, one more purchase without a cart is", async () => {
+    await events([["a", "s1", "product_view", 0], ["a", "s1", "add_to_cart", 1], ["a", "s1", "purchase", 2], ["b", "s1", "purchase", 0]]);
     expect(await funnelFit(db.connection, null)).toMatchObject({ share_without_cart: 0.5, misfit: false, suggested: null });
     await events([["c", "s1", "purchase", 0]]);
-    expect(await funnelFit(db.connection, null)).toMatchObject({ without_cart: 2, purchases: 3, misfit: true, suggested: ["session_start", "purchase"] });
+    expect(await funnelFit(db.connection, null)).toMatchObject({ without_cart: 2, purchases: 3, misfit: true, suggested: ["product_view", "purchase"] });
+  });
+
+  it("does not judge data without views (an order export): it has no funnel to fit", async () => {
+    await events([["a", "s1", "purchase", 0], ["b", "s1", "purchase", 0]]);
+    expect(await funnelFit(db.connection, null)).toMatchObject({ purchases: 2, without_cart: 2, share_without_cart: 1, misfit: false, suggested: null });
   });
 });

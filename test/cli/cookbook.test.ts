@@ -136,6 +136,7 @@ describe("cookbook: UCI Online Retail aggregated to invoices (order-level, date-
       "The data's timestamps are dates without a time of day: each user's events of one day form one session, and times to convert cannot be finer than a day (0 means the same day).",
     );
     expect(validation.tables[0].ignored_columns).toEqual(["Country"]);
+    expect(summary.funnel_fit.misfit).toBe(false); // purchases only: no funnel to fit
   });
 });
 

@@ -112,7 +112,7 @@ describe("parseMapping and readMappingFile", () => {
     ["a required target left out", { columns: { user_id: "u", timestamp: "t" } }, 'mapping m.json: "columns.event_type" is required'],
     ["an unknown target", { columns: { ...base.columns, revenue: "r" } }, 'mapping m.json: "columns.revenue" is not a column of the events'],
     ["an empty source list", { columns: { ...base.columns, category: [] } }, 'mapping m.json: "columns.category" must be a column name or a non-empty list'],
-    ["an unknown event type", { ...base, event_types: { buy: "checkout" } }, 'mapping m.json: "event_types.buy" must be one of session_start, product_view, add_to_cart, purchase, session_end or null, not "checkout"'],
+    ["an event type name that is not plain", { ...base, event_types: { buy: "Check out" } }, 'mapping m.json: "event_types.buy" must be one of session_start, product_view, add_to_cart, purchase, session_end, another name (lower-case letters, digits and _, starting with a letter, at most 40 characters) or null, not "Check out"'],
     ["a source type twice", { ...base, event_types: { View: "product_view", view: "product_view" } }, 'mapping m.json: "event_types" names "view" twice'],
     ["a bad timestamp format", { ...base, timestamp_format: "dd/mm/yyyy" }, 'mapping m.json: "timestamp_format" must be "auto", "epoch_s", "epoch_ms", "epoch_us", "epoch_ns" or a strptime format'],
     ["a two-character delimiter", { ...base, csv: { delimiter: ";;" } }, 'mapping m.json: "csv.delimiter" must be one character'],

@@ -53,7 +53,7 @@ describe("purchases without a price or a product", () => {
     expect(headline).toMatchObject({ buyers: 2, purchases: 3, revenue: 20 });
     expect(headline.revenue_coverage).toEqual({ purchases: 3, priced_purchases: 1, unpriced_purchases: 2, measurable: true });
     const { notes } = await dataNotes(db.connection, s.validation.derived);
-    expect(notes[0]).toBe(
+    expect(notes).toContain(
       "Revenue covers the 1 purchase with a price only: 2 purchases (66.7%) have none. Lifetime value and the spend-based segment features (revenue, average order value) use the priced purchases only; every purchase counts for buyers, conversion and the funnels.",
     );
   });
@@ -66,7 +66,7 @@ describe("purchases without a price or a product", () => {
     expect(headline.revenue).toBeNull();
     expect(headline.revenue_coverage).toEqual({ purchases: 2, priced_purchases: 0, unpriced_purchases: 2, measurable: false });
     const { notes } = await dataNotes(db.connection, s.validation.derived);
-    expect(notes[0]).toMatch(/^No purchase in the data has a price, so revenue, lifetime value and the spend-based segment features .* cannot be measured; they are left out rather than shown as 0\. The 2 purchases still count/);
+    expect(notes.find((note) => note.startsWith("No purchase"))).toMatch(/^No purchase in the data has a price, so revenue, lifetime value and the spend-based segment features .* cannot be measured; they are left out rather than shown as 0\. The 2 purchases still count/);
   });
 
   it("data with every purchase priced has no note and the same revenue as before", async () => {
@@ -93,9 +93,9 @@ describe('"dedupe"', () => {
     const s = await readDataset(db.connection, write("clicks.csv", lines), { mapping: CLICKS });
     expect(table(s)).toEqual({ read: 5, loaded: 3, set_aside: 2, reasons: { duplicate_row: 2 } });
     expect(s.validation.derived.duplicate_rows).toEqual({ policy: "exact", count: 2 });
-    expect((await dataNotes(db.connection, s.validation.derived)).notes).toEqual([
+    expect((await dataNotes(db.connection, s.validation.derived)).notes).toContain(
       '2 events repeated an earlier row in every column read (the data has no event ids) and were set aside as duplicates ("dedupe": "exact").',
-    ]);
+    );
   });
 
   it('"none" keeps them and still counts them; the read option overrides the mapping', async () => {

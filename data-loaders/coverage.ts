@@ -6,6 +6,8 @@
 import { queryRows } from "../lib/db/duckdb";
 import type { AnalysisWindow } from "../lib/dataset/window";
 import { withWarehouse } from "./warehouse";
+import { type DataNotes, dataNotes } from "../lib/analysis/dataNotes";
+import { DEFAULT_CURRENCY, currencySymbol } from "../lib/dataset/currency";
 
 export interface CoverageData {
   /** "generated": the synthetic dataset; "brought": the user's own data. */
@@ -27,6 +29,15 @@ export interface CoverageData {
   registrations: "given" | "first_event";
   /** Users whose registration date comes from the data itself. */
   registered_users: number;
+  /** What the data's shape means for its numbers (unpriced purchases, dates without times, repeated rows): sentences for the pages. */
+  notes: string[];
+  /** How many purchases revenue, LTV and spend features cover. */
+  revenue: DataNotes["revenue"];
+  /** Whether the funnel in use misses most purchases (bought without a cart), and the steps that fit. */
+  funnel_fit: DataNotes["funnel_fit"];
+  funnel_fit_note: DataNotes["funnel_fit_note"];
+  /** ISO 4217 code of the money, and the symbol pages format it with. */
+  currency: { code: string; symbol: string };
 }
 
 const EVENT_TYPES = ["session_start", "product_view", "add_to_cart", "purchase", "session_end"] as const;
@@ -61,6 +72,8 @@ export function coverageData(): Promise<CoverageData> {
       users: userCount,
       registrations: added >= userCount ? "first_event" : "given",
       registered_users: Math.max(0, userCount - added),
+      ...(await dataNotes(connection, validation.derived, dataset.funnel ?? null)),
+      currency: { code: dataset.currency ?? DEFAULT_CURRENCY, symbol: currencySymbol(dataset.currency ?? DEFAULT_CURRENCY) },
     };
   });
 }

@@ -246,7 +246,7 @@ export function funnelData(): Promise<FunnelPageData> {
   return withWarehouse(async ({ db, dataset }) => {
     const window = dataset.window;
     const log: string[] = [];
-    const funnels = await computeFunnels(recordingConnection(db.connection, log), window);
+    const funnels = await computeFunnels(recordingConnection(db.connection, log), window, dataset.funnel ?? null);
     const productRows = await queryRows<ProductQueryRow & Record<string, Plain>>(db.connection, productInterestSql(window));
     const categories = topCategoryFunnels(funnels.category_funnel, TOP_CATEGORIES);
     return roundNumbers({
@@ -254,9 +254,9 @@ export function funnelData(): Promise<FunnelPageData> {
       category_funnel: categories.category_funnel,
       category_funnel_shown: categories.shown,
       config: {
-        session_steps: DEFAULT_FUNNEL_CONFIG.sessionSteps,
-        user_steps: DEFAULT_FUNNEL_CONFIG.userSteps,
-        category_steps: DEFAULT_FUNNEL_CONFIG.categorySteps,
+        session_steps: funnels.session_funnel.steps.map((s) => s.step),
+        user_steps: funnels.user_funnel.steps.map((s) => s.step),
+        category_steps: funnels.category_funnel[0]?.steps.map((s) => s.step) ?? (dataset.funnel ? [] : DEFAULT_FUNNEL_CONFIG.categorySteps),
       },
       products: toProductInterest(productRows),
       sql: funnelPageSql(ranStatements(log), window),

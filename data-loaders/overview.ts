@@ -13,6 +13,7 @@ import {
   windowShoppers,
 } from "../lib/analysis/insights";
 import { queryRows } from "../lib/db/duckdb";
+import { funnelFit } from "../lib/analysis/funnelFit";
 import type { AnalysisWindow } from "../lib/dataset/window";
 import { withWarehouse } from "./warehouse";
 
@@ -29,7 +30,7 @@ const DEFAULT_VARIANT: RetentionVariant = { cohort_by: "registration", activity:
 export function overviewData(): Promise<OverviewData> {
   return withWarehouse(async ({ db, dataset, source }) => {
     const connection = db.connection;
-    const funnels = await computeFunnels(connection, dataset.window);
+    const funnels = await computeFunnels(connection, dataset.window, dataset.funnel ?? null);
     // Only the default variant (docs/metrics.md §3) is quoted here; the Cohorts page computes the others.
     const { retention } = await computeRetention(connection, dataset.window, { variants: [DEFAULT_VARIANT], ltv: [] });
     const defaultRetention = retention[0];
@@ -37,8 +38,10 @@ export function overviewData(): Promise<OverviewData> {
     const recorded = new Set(
       (await queryRows<{ event_type: string }>(connection, "SELECT DISTINCT event_type FROM events")).map((r) => r.event_type),
     );
+    // A funnel that misses most buyers (they buy without carting) has no leak worth a headline: the notes say why.
+    const fit = await funnelFit(connection, dataset.funnel ?? null);
     const insights = [
-      funnelLeak(funnels.session_funnel.steps, recorded),
+      fit.misfit ? null : funnelLeak(funnels.session_funnel.steps, recorded),
       defaultRetention ? retentionSummary(defaultRetention) : null,
       // Window shoppers are defined by product views: data without any has nothing to say about them.
       shoppers && recorded.has("product_view") ? windowShoppers(shoppers.window_shoppers, shoppers.active_users, shoppers.median_views) : null,

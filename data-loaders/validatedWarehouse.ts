@@ -41,6 +41,9 @@ export function validatedKey(input: string, read: ReadOptions = {}): string {
   if (typeof read.mapping === "string") hash.update(readFileSync(read.mapping));
   else if (read.mapping) hash.update(JSON.stringify(read.mapping));
   hash.update(`preset:${read.preset ?? ""}`);
+  hash.update(`dedupe:${read.dedupe ?? ""}`);
+  hash.update(`funnel:${read.funnel?.join(",") ?? ""}`);
+  hash.update(`currency:${read.currency ?? ""}`);
   // The key itself is a secret: only a digest of it enters the cache key.
   hash.update(`pseudonym:${read.pseudonymKey ? createHash("sha256").update(read.pseudonymKey).digest("hex") : ""}`);
   hashCode(hash, READER_SOURCES);

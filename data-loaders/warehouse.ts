@@ -9,6 +9,9 @@
  * dataset, whose parameters EVENT_KIT_USERS / _DAYS / _SEED / _START / _PRODUCTS may change.
  * EVENT_KIT_PSEUDONYMIZE=1 replaces user ids by a keyed hash, the key in EVENT_KIT_PSEUDONYM_KEY.
  */
+import { DEDUPE_POLICIES, isDedupePolicy } from "../lib/ingest/dedupe";
+import { funnelStepsFromText } from "../lib/funnel/customFunnel";
+import { parseCurrency } from "../lib/dataset/currency";
 import { join } from "node:path";
 import { type Database, openDatabase } from "../lib/db/duckdb";
 import { type DatasetSummary, MANIFEST_FILE, type ReadOptions } from "../lib/dataset/readDataset";
@@ -29,7 +32,7 @@ export type DataSource =
 
 const TRUE = new Set(["1", "true", "yes", "on"]);
 
-/** Reading options from EVENT_KIT_MAPPING / EVENT_KIT_PRESET / EVENT_KIT_PSEUDONYMIZE (+ EVENT_KIT_PSEUDONYM_KEY). */
+/** Reading options from EVENT_KIT_MAPPING / EVENT_KIT_PRESET / EVENT_KIT_DEDUPE / EVENT_KIT_FUNNEL / EVENT_KIT_PSEUDONYMIZE (+ EVENT_KIT_PSEUDONYM_KEY). */
 export function readOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ReadOptions {
   const read: ReadOptions = {};
   if (env.EVENT_KIT_MAPPING || env.EVENT_KIT_PRESET) {
@@ -37,6 +40,20 @@ export function readOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ReadOp
     if (env.EVENT_KIT_MAPPING && env.EVENT_KIT_PRESET) throw new Error("set EVENT_KIT_MAPPING or EVENT_KIT_PRESET, not both");
     if (env.EVENT_KIT_MAPPING) read.mapping = env.EVENT_KIT_MAPPING;
     if (env.EVENT_KIT_PRESET) read.preset = env.EVENT_KIT_PRESET;
+  }
+  if (env.EVENT_KIT_CURRENCY) {
+    const code = parseCurrency(env.EVENT_KIT_CURRENCY);
+    if (!code) throw new Error(`EVENT_KIT_CURRENCY must be an ISO 4217 code such as GBP, got "${env.EVENT_KIT_CURRENCY}"`);
+    read.currency = code;
+  }
+  if (env.EVENT_KIT_FUNNEL) {
+    read.funnel = funnelStepsFromText(env.EVENT_KIT_FUNNEL, null, (message) => {
+      throw new Error(`EVENT_KIT_FUNNEL ${message}`);
+    });
+  }
+  if (env.EVENT_KIT_DEDUPE) {
+    if (!isDedupePolicy(env.EVENT_KIT_DEDUPE)) throw new Error(`EVENT_KIT_DEDUPE must be ${DEDUPE_POLICIES.join(" or ")}, got "${env.EVENT_KIT_DEDUPE}"`);
+    read.dedupe = env.EVENT_KIT_DEDUPE;
   }
   if (env.EVENT_KIT_PSEUDONYMIZE && TRUE.has(env.EVENT_KIT_PSEUDONYMIZE.toLowerCase())) {
     const key = env.EVENT_KIT_PSEUDONYM_KEY;

@@ -5,7 +5,8 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../db/duckdb";
 import { wilsonInterval } from "../stats/wilsonInterval";
-import { exactAmountSql } from "../db/exactAmountSql";
+import { type RevenueCoverage, revenueCoverage } from "./revenueCoverage";
+import { REVENUE_SUM_SQL } from "./revenueSql";
 
 export interface Headline {
   users: number;
@@ -15,7 +16,10 @@ export interface Headline {
   sessions: number;
   buyers: number;
   purchases: number;
-  revenue: number;
+  /** Price × quantity over the priced purchases; null when there are purchases and none has a price. */
+  revenue: number | null;
+  /** How many purchases revenue covers (see revenueCoverage.ts). */
+  revenue_coverage: RevenueCoverage;
   session_conversion: { rate: number | null; ci_low: number; ci_high: number; converting_sessions: number };
 }
 
@@ -26,7 +30,8 @@ export interface Headline {
 export const HEADLINE_SQL = `WITH sessions AS (
   SELECT user_id, count(*) AS events,
          count(*) FILTER (WHERE event_type = 'purchase') AS purchases,
-         sum(${exactAmountSql("price * quantity")}) FILTER (WHERE event_type = 'purchase') AS revenue
+         count(*) FILTER (WHERE event_type = 'purchase' AND price IS NOT NULL) AS priced_purchases,
+         ${REVENUE_SUM_SQL} AS revenue
   FROM events GROUP BY user_id, session_id)
 SELECT
   (SELECT count(*) FROM users)::INTEGER AS users,
@@ -37,17 +42,23 @@ SELECT
   count(*) FILTER (WHERE purchases > 0)::INTEGER AS converting_sessions,
   count(DISTINCT user_id) FILTER (WHERE purchases > 0)::INTEGER AS buyers,
   coalesce(sum(purchases), 0)::INTEGER AS purchases,
+  coalesce(sum(priced_purchases), 0)::INTEGER AS priced_purchases,
   coalesce(sum(revenue), 0)::DOUBLE AS revenue
 FROM sessions`;
 
 export async function computeHeadline(connection: DuckDBConnection): Promise<Headline> {
-  const [row] = await queryRows<Omit<Headline, "session_conversion"> & { converting_sessions: number }>(connection, HEADLINE_SQL);
+  const [row] = await queryRows<Omit<Headline, "session_conversion" | "revenue" | "revenue_coverage"> & { converting_sessions: number; priced_purchases: number; revenue: number }>(
+    connection,
+    HEADLINE_SQL,
+  );
   if (!row) throw new Error("headline query returned no row");
-  const { converting_sessions, ...counts } = row;
+  const { converting_sessions, priced_purchases, ...counts } = row;
   const interval = wilsonInterval(converting_sessions, counts.sessions);
+  const coverage = revenueCoverage(counts.purchases, priced_purchases);
   return {
     ...counts,
-    revenue: Math.round(counts.revenue * 100) / 100,
+    revenue: coverage.measurable ? Math.round(counts.revenue * 100) / 100 : null,
+    revenue_coverage: coverage,
     session_conversion: { rate: interval.rate, ci_low: interval.low, ci_high: interval.high, converting_sessions },
   };
 }

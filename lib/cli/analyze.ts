@@ -5,9 +5,13 @@ import { type ReadOptions, readDataset } from "../dataset/readDataset";
 import { PRESET_NAMES } from "../ingest/presets";
 import { warningLines } from "../ingest/warnings";
 import { prepareOutputFolder } from "./outputFolder";
+import { DEDUPE_POLICIES, isDedupePolicy } from "../ingest/dedupe";
+import { funnelStepsFromText } from "../funnel/customFunnel";
+import { parseCurrency } from "../dataset/currency";
 import { computeCohorts } from "../analysis/cohorts";
 import { computeFunnels } from "../analysis/funnels";
 import { computeHeadline } from "../analysis/headline";
+import { dataNotes } from "../analysis/dataNotes";
 import { computeSegments, writeUserSegmentsParquet } from "../analysis/segments";
 import { writeOutputSet } from "../output/outputSet";
 import { writeJsonFile } from "../output/writeJsonFile";
@@ -37,6 +41,13 @@ Options:
   --out OUT             folder to write (created if missing)                        [required]
   --mapping FILE.json   read PATH through this column mapping (docs/bring-your-own-data.md)
   --preset NAME         read PATH through a built-in mapping: ${PRESET_NAMES.join(", ")}
+  --dedupe POLICY       without event ids, rows identical in every column read: exact (keep the
+                        first, set the others aside) or none (keep all); counted either way
+                        [default: the mapping's "dedupe", else exact]
+  --funnel A,B,C        the session and user funnels' steps: 2–8 event types in order, e.g.
+                        product_view,purchase [default: the mapping's "funnel", else metrics.md's]
+  --currency CODE       ISO 4217 code of the prices, e.g. GBP; outputs carry it
+                        [default: the mapping's "currency", else USD]
   --pseudonymize        replace user ids by a keyed hash (HMAC-SHA256), stable for a given key;
                         the key comes from EVENT_KIT_PSEUDONYM_KEY, or --pseudonym-key
   --pseudonym-key KEY   the key for --pseudonymize (at least 8 characters; the environment
@@ -74,6 +85,9 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     seed: { type: "string" },
     mapping: { type: "string" },
     preset: { type: "string" },
+    dedupe: { type: "string" },
+    funnel: { type: "string" },
+    currency: { type: "string" },
     pseudonymize: { type: "boolean" },
     "pseudonym-key": { type: "string" },
     "calibration-end": { type: "string" },
@@ -93,6 +107,20 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
   const read: ReadOptions = {};
   if (values.mapping !== undefined) read.mapping = resolve(values.mapping);
   if (values.preset !== undefined) read.preset = values.preset;
+  if (values.currency !== undefined) {
+    const code = parseCurrency(values.currency);
+    if (!code) throw new UsageError(`--currency must be an ISO 4217 code such as GBP, got "${values.currency}"`);
+    read.currency = code;
+  }
+  if (values.funnel !== undefined) {
+    read.funnel = funnelStepsFromText(values.funnel, null, (message) => {
+      throw new UsageError(`--funnel ${message}`);
+    });
+  }
+  if (values.dedupe !== undefined) {
+    if (!isDedupePolicy(values.dedupe)) throw new UsageError(`--dedupe must be ${DEDUPE_POLICIES.join(" or ")}, got "${values.dedupe}"`);
+    read.dedupe = values.dedupe;
+  }
   if (values.pseudonymize) {
     const key = values["pseudonym-key"] ?? env.EVENT_KIT_PSEUDONYM_KEY;
     if (!key || key.length < 8) {
@@ -143,9 +171,19 @@ export async function runAnalyze(command: AnalyzeCommand, log: (line: string) =>
         log(`analyze: ${read} rows read, ${loaded} loaded, ${set_aside} set aside (validation.json)`);
         for (const line of warningLines(dataset.validation.warnings)) log(`analyze: ${line}`);
         const headline = await stage("headline numbers", () => computeHeadline(db.connection));
-        writeJsonFile(join(staging, "summary.json"), { window: dataset.window, rows: dataset.rows, derived_tables: dataset.derived, headline });
+        const notes = await dataNotes(db.connection, dataset.validation.derived, dataset.funnel);
+        writeJsonFile(join(staging, "summary.json"), {
+          window: dataset.window,
+          rows: dataset.rows,
+          derived_tables: dataset.derived,
+          headline,
+          currency: dataset.currency,
+          funnel_steps: dataset.funnel,
+          funnel_fit: notes.funnel_fit,
+          notes: notes.notes,
+        });
         writeJsonFile(join(staging, "cohorts.json"), await stage("cohort retention", () => computeCohorts(db.connection, dataset.window)));
-        writeJsonFile(join(staging, "funnel.json"), await stage("funnels", () => computeFunnels(db.connection, dataset.window)));
+        writeJsonFile(join(staging, "funnel.json"), await stage("funnels", () => computeFunnels(db.connection, dataset.window, dataset.funnel)));
         const segments = await stage("segments", () => computeSegments(db.connection, dataset.window, { seed: command.seed }));
         writeJsonFile(join(staging, "segments.json"), segments.summary);
         await stage("user_segments.parquet", () => writeUserSegmentsParquet(db.connection, segments, join(staging, "user_segments.parquet")));

@@ -17,7 +17,9 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { queryRows, sqlString } from "../db/duckdb";
-import { TABLE_NAMES, type TableName, createTableSql } from "./schema";
+import { EVENT_TYPES, TABLE_NAMES, type TableName, createTableSql } from "./schema";
+import { parseFunnelSteps } from "../funnel/customFunnel";
+import { DEFAULT_CURRENCY } from "./currency";
 import { type AnalysisWindow, observedWindow } from "./window";
 import { DatasetError } from "./datasetError";
 import { PERSONAL_COLUMN } from "../ingest/columns";
@@ -40,6 +42,8 @@ import { checkPseudonymKey, pseudonymSql } from "../ingest/pseudonymize";
 import { type InspectedSource, type LoadedSource, inspectSource, loadSource } from "../ingest/readSource";
 import { sessionizeSql } from "../ingest/sessionize";
 import { type StagePlan, runStage } from "../ingest/stage";
+import type { DedupePolicy } from "../ingest/dedupe";
+import { timestampPrecision } from "../ingest/timestampPrecision";
 import { productsPlan, productsSources } from "../ingest/productsPlan";
 import { usersPlan, usersSources } from "../ingest/usersPlan";
 import { type DerivedFacts, type TableValidation, type ValidationReport, assertAccounting, totalsOf } from "../ingest/validationReport";
@@ -60,6 +64,10 @@ export interface DatasetSummary {
   derived: TableName[];
   /** Every row read, loaded or set aside with its reason. */
   validation: ValidationReport;
+  /** Configured funnel steps (a mapping's "funnel", or ReadOptions.funnel); null for the default funnels. */
+  funnel: string[] | null;
+  /** ISO 4217 code of the money (ReadOptions.currency, else the mapping's, else USD). */
+  currency: string;
 }
 
 export interface ReadOptions {
@@ -69,11 +77,17 @@ export interface ReadOptions {
   preset?: string;
   /** Replace every user id by "u_" + 16 hex digits of HMAC-SHA256(key, user_id). */
   pseudonymKey?: string;
+  /** Overrides the mapping's "dedupe" (see lib/ingest/dedupe.ts); for seed-schema input too. */
+  dedupe?: DedupePolicy;
+  /** Overrides the mapping's "funnel": 2–8 event types (lib/funnel/customFunnel.ts); checked against the loaded event types. */
+  funnel?: string[];
+  /** Overrides the mapping's "currency" (an ISO 4217 code, checked by the caller). */
+  currency?: string;
 }
 
 /** The file holding a table, Parquet preferred; undefined when the folder has neither. */
 export function tableFile(dir: string, table: TableName): string | undefined {
-  for (const ext of ["parquet", "csv"]) {
+  for (const ext of ["parquet", "csv", "csv.gz"]) {
     const file = join(dir, `${table}.${ext}`);
     if (existsSync(file)) return file;
   }
@@ -124,7 +138,7 @@ interface Input {
   warnings: ValidationWarning[];
 }
 
-const isDataFile = (name: string) => /\.(csv|parquet)$/i.test(name);
+const isDataFile = (name: string) => /\.(csv|csv\.gz|parquet)$/i.test(name);
 
 /** The single events file a mapping reads: the path itself, or the one data file of a folder. */
 function mappedEventsFile(path: string): string {
@@ -227,10 +241,18 @@ function checkSomethingLoaded(validation: Omit<TableValidation, "ignored_columns
   );
 }
 
+/** A funnel given apart from the mapping names event types of the loaded data. */
+async function checkFunnelSteps(connection: DuckDBConnection, steps: string[]): Promise<string[]> {
+  const types = await queryRows<{ event_type: string }>(connection, "SELECT DISTINCT event_type FROM events ORDER BY 1");
+  return parseFunnelSteps(steps, new Set([...EVENT_TYPES, ...types.map((t) => t.event_type)]), (message) => {
+    throw new DatasetError(`the funnel ${message}`);
+  });
+}
+
 export async function readDataset(connection: DuckDBConnection, dir: string, options: ReadOptions = {}): Promise<DatasetSummary> {
   const key = options.pseudonymKey === undefined ? undefined : checkPseudonymKey(options.pseudonymKey);
   const input = resolveInput(dir, options);
-  const { mapping } = input;
+  const mapping = options.dedupe === undefined ? input.mapping : { ...input.mapping, dedupe: options.dedupe };
   await checkTimestampFormat(connection, mapping, input.mappingFile ?? (input.preset ? `preset ${input.preset}` : "(given inline)"));
   // Zone-less times are UTC (docs/metrics.md §2); openDatabase pins this too, a caller's connection may not.
   await connection.run("SET TimeZone = 'UTC'");
@@ -277,7 +299,7 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
     const resolved = resolveEventColumns(eventsInspected, mapping, input.kind);
     const eventsSource = await load(eventsInspected, [...new Set(Object.values(resolved).flat().map((c) => c.name))], "events");
     const plan = eventsPlan(eventsSource, resolved, { mapping, products: productsGiven, window: input.manifest?.window ?? null });
-    const { stage, validation } = await runStage(connection, plan, "events", key);
+    const { stage, validation, duplicates } = await runStage(connection, plan, "events", key);
     stages.push(stage);
     checkSomethingLoaded(validation, input.files.events!);
     finish(validation, eventsInspected, plan);
@@ -347,6 +369,8 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
       quantity: resolved.quantity ? "source" : "default",
       personal_columns_dropped: [...personal].sort(),
       float_ids_normalized: floatIds,
+      duplicate_rows: resolved.event_id ? null : { policy: mapping.dedupe, count: duplicates },
+      timestamps: await timestampPrecision(connection),
     };
     const order: TableName[] = ["events", "users", "products"];
     tables.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));
@@ -368,7 +392,8 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
       totals: totalsOf(tables),
       warnings: [...warnings, ...setAsideWarnings(tables)],
     };
-    return { window, files: input.files, rows: counts, derived: derivedTables, validation: report };
+    const funnel = options.funnel ? await checkFunnelSteps(connection, options.funnel) : mapping.funnel;
+    return { window, files: input.files, rows: counts, derived: derivedTables, validation: report, funnel, currency: options.currency ?? mapping.currency ?? DEFAULT_CURRENCY };
   } finally {
     for (const stage of stages) await connection.run(`DROP TABLE IF EXISTS ${stage}`);
     for (const source of loadedSources) await source.drop();

@@ -5,6 +5,9 @@ export interface FunnelConfig {
   /** The first step is reached at the session's earliest event, whatever its type (data without
    *  session_start events still works); the first name is only its label. */
   sessionSteps: readonly string[];
+  /** "any_event" (the default funnel): step 1 is the session's earliest event. "first_of_type" (a
+   *  configured funnel): the session's first event of the first step's type; sessions without one do not enter. */
+  sessionEntry?: "any_event" | "first_of_type";
   /** The first step is the user's first event of that type (t0). */
   userSteps: readonly string[];
   /** Later user steps count only up to t0 + this many days, inclusive; users enter only if

@@ -44,19 +44,20 @@ export async function runFunnels(
 ): Promise<FunnelsResult> {
   checkSteps("session", config.sessionSteps);
   checkSteps("user", config.userSteps);
-  checkSteps("category", config.categorySteps);
+
 
   return withScratchTables(connection, async (name) => {
     const sessionSteps = name("funnel_session_steps");
-    await createScratchTable(connection, sessionSteps, sessionStepsSql(window, config.sessionSteps));
+    await createScratchTable(connection, sessionSteps, sessionStepsSql(window, config.sessionSteps, config.sessionEntry));
     const userSteps = name("funnel_user_steps");
     await createScratchTable(connection, userSteps, userStepsSql(window, config.userSteps, config.userWindowDays));
 
     const session = await describeUnitFunnel(connection, sessionSteps, config.sessionSteps, window, 0, config.minGroupUsers);
     const user = await describeUnitFunnel(connection, userSteps, config.userSteps, window, config.userWindowDays, config.minGroupUsers);
 
+    // A configured funnel whose steps name no product has no category funnel.
     const categoryRows = (
-      await queryRows<Record<string, number> & { category: string }>(connection, categoryCountsSql(window, config.categorySteps))
+      config.categorySteps.length === 0 ? [] : await queryRows<Record<string, number> & { category: string }>(connection, categoryCountsSql(window, config.categorySteps))
     ).map((row) => ({ category: row.category, counts: stepCountsOf(row, config.categorySteps.length) }));
 
     // One Benjamini–Hochberg family for the chi-squared tests of every breakdown on the funnel page.

@@ -12,7 +12,20 @@ import { inWindowSql } from "../retention/windowSql.js";
 import { firstEventTimeSql, stepTypeAggregatesSql, stepTypeColumns } from "./eventTimesSql.js";
 import { chainLayers, layeredSelectSql } from "./nextStepTimeSql.js";
 
-export function sessionStepsSql(window: AnalysisWindow, steps: readonly string[]): string {
+export function sessionStepsSql(window: AnalysisWindow, steps: readonly string[], entry: "any_event" | "first_of_type" = "any_event"): string {
+  const stepList = steps.map((_, i) => `step_${i + 1}`).join(", ");
+  if (entry === "first_of_type") {
+    // A configured first step: the session's first event of its type, every later step by the chain rule.
+    const later = steps.slice(1);
+    const columns = stepTypeColumns(later);
+    const aggregates = [`${firstEventTimeSql(steps[0]!)} AS step_1`, ...stepTypeAggregatesSql(columns)];
+    const base = `SELECT user_id, ${aggregates.join(",\n      ")}
+    FROM events
+    WHERE ${inWindowSql(window)} AND user_id IS NOT NULL AND session_id IS NOT NULL
+    GROUP BY user_id, session_id
+    HAVING step_1 IS NOT NULL`;
+    return `SELECT user_id, ${stepList} FROM (${layeredSelectSql(base, chainLayers(later, columns, 2))})`;
+  }
   const later = steps.slice(2);
   const columns = stepTypeColumns(later);
   const aggregates = [`min("timestamp") AS step_1`];
@@ -22,6 +35,5 @@ export function sessionStepsSql(window: AnalysisWindow, steps: readonly string[]
     FROM events
     WHERE ${inWindowSql(window)} AND user_id IS NOT NULL AND session_id IS NOT NULL
     GROUP BY user_id, session_id`;
-  const stepList = steps.map((_, i) => `step_${i + 1}`).join(", ");
   return `SELECT user_id, ${stepList} FROM (${layeredSelectSql(base, chainLayers(later, columns, 3))})`;
 }

@@ -9,12 +9,17 @@ import { basename } from "node:path";
 import { DatasetError } from "../dataset/datasetError";
 import type { CsvEncoding } from "./mapping";
 import { binaryKind } from "./binaryKind";
+import { gunzipHead, isGzipFile } from "./gzipInput";
 
 export interface CsvLayout {
   delimiter: string;
   encoding: CsvEncoding;
-  /** Column names as DuckDB will know them: unique and non-empty. */
+  /** Column names as DuckDB will know them: unique and non-empty (column1 … columnN without a header). */
   columns: string[];
+  /** Whether the first line is a header (a mapping's `"csv": {"header": false}` says it is data). */
+  header: boolean;
+  /** Whether the file is gzip-compressed (see gzipInput.ts). */
+  gzip: boolean;
 }
 
 /** Delimiters recognised without being told, most usual first (the first wins a tie). */
@@ -105,10 +110,13 @@ export function uniqueNames(fields: string[]): string[] {
 
 const describe = (d: string) => (d === "\t" ? "tab" : `"${d}"`);
 
-export function csvLayout(file: string, options: { delimiter?: string; encoding?: CsvEncoding } = {}): CsvLayout {
+export function csvLayout(file: string, options: { delimiter?: string; encoding?: CsvEncoding; header?: boolean } = {}): CsvLayout {
   const name = basename(file);
-  const head = readHead(file);
-  const binary = binaryKind(head);
+  const gzip = isGzipFile(file);
+  const header = options.header ?? true;
+  const head = gzip ? gunzipHead(file, HEAD_BYTES) : readHead(file);
+  // Gzip is read through (above); any other archive or binary format is refused by name.
+  const binary = gzip ? undefined : binaryKind(head);
   if (binary) throw new DatasetError(`${name} is ${binary.kind}, not a CSV file: ${binary.advice}`, { file, row: 0 });
   let encoding: CsvEncoding = options.encoding ?? "utf-8";
   let body = head;
@@ -126,7 +134,9 @@ export function csvLayout(file: string, options: { delimiter?: string; encoding?
   if (!complete && head.length === HEAD_BYTES) {
     throw new DatasetError(`${name}: the header line is longer than 1 MiB; is this a CSV file?`, { file, row: 0 });
   }
-  if (line.trim() === "") throw new DatasetError(`${name}: the first line is blank; a CSV file starts with its header`, { file, row: 0 });
+  if (line.trim() === "") {
+    throw new DatasetError(`${name}: the first line is blank; a CSV file starts with ${header ? "its header" : "its first row"}`, { file, row: header ? 0 : 1 });
+  }
   if (encoding === "utf-8" && line.includes("\uFFFD")) {
     throw new DatasetError(`${name}: the header is not UTF-8 text (set "csv": {"encoding": "latin-1"} in a mapping if the file is Latin-1)`, { file, row: 0 });
   }
@@ -147,5 +157,7 @@ export function csvLayout(file: string, options: { delimiter?: string; encoding?
       );
     }
   }
-  return { delimiter, encoding, columns: uniqueNames(fields) };
+  // Without a header the first line is data: it gives the delimiter and the number of columns, not their names.
+  const columns = header ? uniqueNames(fields) : fields.map((_, i) => `column${i + 1}`);
+  return { delimiter, encoding, columns, header, gzip };
 }

@@ -1,13 +1,14 @@
 /**
  * The rules for events, in order of precedence (a row is set aside for the first it breaks):
  * user id, timestamp (missing, unreadable, implausible), event type (missing, left out by the mapping,
- * unknown), event id and session id where the file has them, product id on product events, price
- * (not a number, negative, implausible; a purchase needs one), quantity on carts and purchases
+ * unknown), event id and session id where the file has them, product id on views and carts, price
+ * (not a number, negative, implausible; a purchase may have none), quantity on carts and purchases
  * (missing, not a whole number, 0 or less), text longer than 1,000 characters, product not in the
  * products table, outside the dataset's window; then duplicates among the remaining rows.
  */
 import { type AnalysisWindow, sqlTimestamp } from "../dataset/window";
 import { sqlString } from "../db/duckdb";
+import { constantColumn } from "./constantColumns";
 import { type ColumnSpec, findColumn, requireColumns, stageColumn } from "./columns";
 import { MAX_QUANTITY, PLAUSIBLE_FROM, PLAUSIBLE_TO, tooLongSql } from "./limits";
 import { type Mapping, REQUIRED_TARGETS, type TargetColumn } from "./mapping";
@@ -20,7 +21,8 @@ export type MappingKind = "seed" | "mapping";
 
 export type ResolvedColumns = Partial<Record<TargetColumn, SourceColumn[]>>;
 
-const PRODUCT_EVENTS = ["product_view", "add_to_cart", "purchase"].map(sqlString).join(", ");
+/** Events that need a product: a view or a cart is of something. A purchase may be a whole order (an invoice export). */
+const PRODUCT_EVENTS = ["product_view", "add_to_cart"].map(sqlString).join(", ");
 const LINE_EVENTS = ["add_to_cart", "purchase"].map(sqlString).join(", ");
 
 /** Which source columns feed which target column; fatal when a required or mapped column is missing. */
@@ -71,28 +73,21 @@ function specs(mapping: Mapping): Record<TargetColumn, ColumnSpec> {
 }
 
 const KNOWN_PRODUCTS = "__ingest_known_products";
-const PRICED_PRODUCTS = "__ingest_priced_products";
 
 /**
- * Is the product in the products table, and does it have a price there (for a purchase without one)?
+ * Is the product in the products table?
  * Asked of an ENUM type holding the product ids: TRY_CAST to it is NULL for an unknown id, a hash
  * lookup that keeps the rows in file order (a join with the products table does not). The fill of a
  * missing price or category from the products table happens after loading (fillFromProductsSql).
  */
 function productLookup(): NonNullable<StagePlan["lookup"]> {
-  const types = [
-    [KNOWN_PRODUCTS, "product_id IS NOT NULL"],
-    [PRICED_PRODUCTS, "product_id IS NOT NULL AND price IS NOT NULL"],
-  ] as const;
+  const types = [[KNOWN_PRODUCTS, "product_id IS NOT NULL"]] as const;
   return {
     prepare: types.flatMap(([name, where]) => [
       `DROP TYPE IF EXISTS ${name}`,
       `CREATE TYPE ${name} AS ENUM (SELECT DISTINCT product_id FROM products WHERE ${where} ORDER BY product_id)`,
     ]),
-    columns: [
-      `TRY_CAST(l3.product_id AS ${KNOWN_PRODUCTS}) IS NOT NULL AS __known_product`,
-      `TRY_CAST(l3.product_id AS ${PRICED_PRODUCTS}) IS NOT NULL AS __priced_product`,
-    ],
+    columns: [`TRY_CAST(l3.product_id AS ${KNOWN_PRODUCTS}) IS NOT NULL AS __known_product`],
     cleanup: types.map(([name]) => `DROP TYPE IF EXISTS ${name}`),
   };
 }
@@ -125,8 +120,11 @@ export interface EventsPlanOptions {
 export function eventsPlan(source: LoadedSource, resolved: ResolvedColumns, options: EventsPlanOptions): StagePlan {
   const { mapping } = options;
   const spec = specs(mapping);
-  const columns: StageColumn[] = (Object.keys(spec) as TargetColumn[]).map((target) => stageColumn(spec[target], resolved[target] ?? []));
-  const has = (target: TargetColumn) => resolved[target] !== undefined;
+  const columns: StageColumn[] = (Object.keys(spec) as TargetColumn[]).map((target) => {
+    const constant = mapping.constants[target];
+    return constant === undefined ? stageColumn(spec[target], resolved[target] ?? []) : constantColumn(spec[target], constant);
+  });
+  const has = (target: TargetColumn) => resolved[target] !== undefined || mapping.constants[target] !== undefined;
   const excluded = [...mapping.eventTypes].filter(([, to]) => to === null).map(([from]) => from);
 
   const rules: StageRule[] = [
@@ -149,14 +147,12 @@ export function eventsPlan(source: LoadedSource, resolved: ResolvedColumns, opti
   rules.push(
     { reason: "missing_product_id", when: `event_type IN (${PRODUCT_EVENTS}) AND product_id IS NULL`, column: "product_id" },
     { reason: "bad_price", when: `"__bad_price"`, column: "price" },
-    { reason: "negative_price", when: "price < 0", column: "price" },
-    { reason: "implausible_price", when: `price > ${mapping.maxPrice}`, column: "price" },
-    {
-      reason: "missing_price",
-      when: `event_type = 'purchase' AND price IS NULL${options.products ? " AND NOT __priced_product" : ""}`,
-      column: "price",
-    },
+    // A refund may be written as a negative amount: it reduces revenue either way (lib/analysis/revenueSql.ts).
+    { reason: "negative_price", when: "price < 0 AND event_type <> 'refund'", column: "price" },
+    { reason: "implausible_price", when: `abs(price) > ${mapping.maxPrice}`, column: "price" },
   );
+  // A purchase without a price is loaded: it is still a purchase (buyers, conversion, funnels); revenue
+  // covers the priced ones and the report says how many are not (lib/analysis/revenueCoverage.ts).
   if (has("quantity")) {
     rules.push({ reason: "missing_quantity", when: `event_type IN (${LINE_EVENTS}) AND "__t_quantity" IS NULL`, column: "quantity" });
   }
@@ -189,6 +185,7 @@ export function eventsPlan(source: LoadedSource, resolved: ResolvedColumns, opti
           reason: "duplicate_row",
           key: ["user_id", "session_id", "event_type", "timestamp", "product_id", "product_name", "category", "price", "quantity"],
           column: null,
+          keep: mapping.dedupe === "none",
         },
     required: ["user_id", "timestamp", "event_type"],
   };

@@ -12,7 +12,7 @@
  * rejects by records read, blank ones included, so those are taken off (see blankRecords.ts).
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { accessSync, constants, mkdtempSync, rmSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { queryRows, sqlString } from "../db/duckdb";
@@ -26,6 +26,7 @@ import type { ReasonCode } from "./reasons";
 import type { RejectExample } from "./validationReport";
 import { INVALID_MARK, scanText, writeUtf8Copy } from "./utf8Copy";
 import { blankRecords } from "./blankRecords";
+import { gunzipToFile, scanGzipText } from "./gzipInput";
 
 export interface SourceColumn {
   name: string;
@@ -100,7 +101,7 @@ function checkReadable(file: string): void {
 export async function inspectSource(
   connection: DuckDBConnection,
   file: string,
-  csv: { delimiter?: string; encoding?: CsvEncoding } = {},
+  csv: { delimiter?: string; encoding?: CsvEncoding; header?: boolean } = {},
 ): Promise<InspectedSource> {
   checkReadable(file);
   const name = basename(file);
@@ -196,32 +197,55 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   // DuckDB reads UTF-8 (or UTF-16); anything else, UTF-8 with invalid bytes, or mixed line endings go
   // through a copy it can read (see utf8Copy.ts).
   let readFile = literalPath(source.file);
-  const text = layout.encoding === "utf-16" ? { utf8: true, mixedLineEndings: false } : scanText(source.file);
+  let plainFile = layout.gzip ? undefined : source.file;
+  const text =
+    layout.encoding === "utf-16" ? { utf8: true, mixedLineEndings: false } : layout.gzip ? await scanGzipText(source.file) : scanText(source.file);
   const marked = layout.encoding === "utf-8" && !text.utf8;
   const lineFeeds = text.mixedLineEndings;
   let copyDir: string | undefined;
+  const unpacked = async (): Promise<string> => {
+    copyDir ??= mkdtempSync(join(tmpdir(), "event-kit-utf8-"));
+    plainFile ??= join(copyDir, "unpacked.csv");
+    if (!existsSync(plainFile)) await gunzipToFile(source.file, plainFile);
+    return plainFile;
+  };
   if (layout.encoding === "latin-1" || marked || lineFeeds) {
-    copyDir = mkdtempSync(join(tmpdir(), "event-kit-utf8-"));
-    readFile.release();
-    readFile = { path: join(copyDir, "copy.csv"), release: () => {} };
     try {
-      writeUtf8Copy(source.file, layout.encoding === "latin-1" ? "latin-1" : "utf-8", readFile.path, { lineFeeds });
+      const from = layout.gzip ? await unpacked() : source.file;
+      copyDir ??= mkdtempSync(join(tmpdir(), "event-kit-utf8-"));
+      readFile.release();
+      readFile = { path: join(copyDir, "copy.csv"), release: () => {} };
+      writeUtf8Copy(from, layout.encoding === "latin-1" ? "latin-1" : "utf-8", readFile.path, { lineFeeds });
     } catch (error) {
       // A partial copy of the user's data is never left behind.
-      rmSync(copyDir, { recursive: true, force: true });
+      if (copyDir) rmSync(copyDir, { recursive: true, force: true });
+      readFile.release();
+      throw copyError(error as NodeJS.ErrnoException, source);
+    }
+  } else if (layout.gzip && layout.encoding === "utf-16") {
+    try {
+      const path = await unpacked();
+      readFile.release();
+      readFile = { path, release: () => {} };
+    } catch (error) {
+      if (copyDir) rmSync(copyDir, { recursive: true, force: true });
+      readFile.release();
       throw copyError(error as NodeJS.ErrnoException, source);
     }
   }
+  // Read in place (no copy or unpacked file made above): DuckDB decompresses a gzip file itself.
+  const compression = layout.gzip && copyDir === undefined ? "gzip" : "none";
   try {
     await connection.run(
       `CREATE TEMP TABLE ${table} AS SELECT ${list} FROM read_csv(${sqlString(readFile.path)},
-         header = true, auto_detect = false, columns = {${columns}},
+         header = ${layout.header}, auto_detect = false, columns = {${columns}}, compression = ${sqlString(compression)},
          delim = ${sqlString(layout.delimiter)}, quote = '"', escape = '"', encoding = ${sqlString(layout.encoding === "utf-16" ? "utf-16" : "utf-8")},
          strict_mode = true, null_padding = false, max_line_size = ${MAX_LINE_BYTES},
          store_rejects = true, rejects_table = ${sqlString(rejectsTable)}, rejects_scan = ${sqlString(rejectsScan)})`,
     );
   } catch (error) {
     await drop();
+    if (copyDir) rmSync(copyDir, { recursive: true, force: true });
     const message = firstLine((error as Error).message);
     // Mixed CRLF/LF and CR-only files are handled; what is left behind this message is a line break DuckDB cannot place.
     const hint = /state machine reached an invalid state/i.test(message)
@@ -229,8 +253,6 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
       : "";
     throw new DatasetError(`${source.name} cannot be read: ${message}${hint}`, { file: source.file });
   } finally {
-    // DuckDB has read the copy into the table; the copy is not needed any more.
-    if (copyDir) rmSync(copyDir, { recursive: true, force: true });
     readFile.release();
   }
   const [{ accepted }] = (await queryRows<{ accepted: number }>(connection, `SELECT count(*)::BIGINT AS accepted FROM ${table}`)) as [{ accepted: number }];
@@ -245,11 +267,11 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
   if (counts.length > 0) {
     // The data row of a rejected record: its record number, less the header and the blank records above it.
     await connection.run(`CREATE TEMP TABLE ${blanksTable} (line BIGINT)`);
-    const blanks = blankRecords(source.file, layout);
+    const blanks = blankRecords(plainFile ?? (await unpacked()), layout);
     for (let i = 0; i < blanks.length; i += 10_000) {
       await connection.run(`INSERT INTO ${blanksTable} VALUES ${blanks.slice(i, i + 10_000).map((b) => `(${b})`).join(", ")}`);
     }
-    const rowOf = (line: string) => `(${line} - 1 - (SELECT count(*) FROM ${blanksTable} b WHERE b.line < ${line}))`;
+    const rowOf = (line: string) => `(${line} - ${layout.header ? 1 : 0} - (SELECT count(*) FROM ${blanksTable} b WHERE b.line < ${line}))`;
     const firstRows = await queryRows<{ error_type: string; row: number; column_name: string | null; message: string | null }>(
       connection,
       `SELECT error_type, ${rowOf("r.line")}::BIGINT AS row, column_name, message FROM ${perLine} r
@@ -275,6 +297,8 @@ export async function loadSource(connection: DuckDBConnection, source: Inspected
       if (e.examples.length < EXAMPLES_PER_REASON) e.examples.push({ row: r.row, column: r.column_name, value: null, detail: firstLine(r.message ?? r.error_type) });
     }
   }
+  // DuckDB has read the file into the table; a copy or an unpacked file is not needed any more.
+  if (copyDir) rmSync(copyDir, { recursive: true, force: true });
   if (!marked) return { ...source, relation: numbered, accepted, rejects: [...byReason.values()], drop };
 
   const mark = `chr(${INVALID_MARK.codePointAt(0)})`;

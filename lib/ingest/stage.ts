@@ -63,7 +63,8 @@ export interface StagePlan {
   lookup?: { prepare: string[]; columns: string[]; cleanup: string[] };
   /** In order of precedence: a row is set aside for the first rule it breaks. */
   rules: StageRule[];
-  duplicates: { reason: ReasonCode; key: string[]; column: string | null };
+  /** `keep`: duplicates are counted (`StageResult.duplicates`) and loaded instead of set aside ("dedupe": "none"). */
+  duplicates: { reason: ReasonCode; key: string[]; column: string | null; keep?: boolean };
   /** Columns that must have a value in at least one row, or the file cannot be used (the stage keeps `__has_<name>`). */
   required: string[];
 }
@@ -72,6 +73,8 @@ export interface StageResult {
   /** The staging table: `__row`, the converted columns, lookup columns and `__rule`. */
   stage: string;
   validation: Omit<TableValidation, "ignored_columns">;
+  /** Rows equal on the duplicate key to an earlier row that broke no rule: set aside, or kept when the plan says so. */
+  duplicates: number;
 }
 
 const t = (name: string) => quoteIdentifier(`__t_${name}`);
@@ -188,11 +191,22 @@ export async function runStage(connection: DuckDBConnection, plan: StagePlan, ta
 
   const dupRule = plan.rules.length + 1;
   const key = plan.duplicates.key.map(quoteIdentifier).join(", ");
-  await connection.run(
-    `UPDATE ${stage} SET __rule = ${dupRule} WHERE __row IN (
-       SELECT __row FROM (SELECT __row, row_number() OVER (PARTITION BY ${key} ORDER BY __row) AS n FROM ${stage} WHERE __rule IS NULL)
-       WHERE n > 1)`,
-  );
+  let duplicates: number;
+  if (plan.duplicates.keep) {
+    // Counted, not set aside: rows beyond the first of each key among the rows that break no rule.
+    const [counted] = await queryRows<{ n: number }>(
+      connection,
+      `SELECT (count(*) - count(DISTINCT row(${key})))::BIGINT AS n FROM ${stage} WHERE __rule IS NULL`,
+    );
+    duplicates = counted?.n ?? 0;
+  } else {
+    await connection.run(
+      `UPDATE ${stage} SET __rule = ${dupRule} WHERE __row IN (
+         SELECT __row FROM (SELECT __row, row_number() OVER (PARTITION BY ${key} ORDER BY __row) AS n FROM ${stage} WHERE __rule IS NULL)
+         WHERE n > 1)`,
+    );
+    duplicates = -1; // counted with the other reasons below
+  }
 
   const rules = [...plan.rules, { reason: plan.duplicates.reason, when: "", column: plan.duplicates.column }];
   const counts = await queryRows<{ rule: number | null; n: number }>(connection, `SELECT __rule AS rule, count(*)::BIGINT AS n FROM ${stage} GROUP BY 1`);
@@ -235,8 +249,10 @@ export async function runStage(connection: DuckDBConnection, plan: StagePlan, ta
   const reasons = [...tallies.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
   const setAside = reasons.reduce((s, r) => s + r.count, 0);
   const read = plan.source.accepted + plan.source.rejects.reduce((s, r) => s + r.count, 0);
+  if (duplicates < 0) duplicates = tallies.get(plan.duplicates.reason)?.count ?? 0;
   return {
     stage,
     validation: { table: plan.table, file: plan.source.name, format: plan.source.format, read, loaded, set_aside: setAside, reasons },
+    duplicates,
   };
 }

@@ -7,6 +7,8 @@
 import type { TableName } from "../dataset/schema";
 import type { ReasonCode } from "./reasons";
 import type { ValidationWarning } from "./warnings";
+import type { DedupePolicy } from "./dedupe";
+import type { TimestampPrecision } from "./timestampPrecision";
 
 /** One set-aside row, as the user can find it in their file. */
 export interface RejectExample {
@@ -56,6 +58,10 @@ export interface DerivedFacts {
   personal_columns_dropped: string[];
   /** Id columns stored as floating point ("users.parquet user_id"): 541312001.0 was read as the id 541312001. */
   float_ids_normalized: string[];
+  /** Without event ids: events identical in every column read to an earlier one, set aside ("exact") or kept ("none"); null with event ids. */
+  duplicate_rows: { policy: DedupePolicy; count: number } | null;
+  /** "date_only" when every loaded timestamp is a date without a time of day (see timestampPrecision.ts). */
+  timestamps: TimestampPrecision;
 }
 
 export interface ValidationRules {

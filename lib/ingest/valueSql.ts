@@ -121,10 +121,32 @@ function autoTimestamp(text: string): string {
     ELSE timezone('UTC', TRY_CAST(${text} AS TIMESTAMPTZ)) END`;
 }
 
+const WHOLE_NUMBER = sqlString("[+-]?[0-9]{1,19}");
+
+/**
+ * Microseconds or nanoseconds since 1970 (GA4's event_timestamp, warehouse exports). Whole numbers are
+ * read as integers: a DOUBLE holds 15–16 digits, and a nanosecond time today has 19. Nanoseconds are
+ * floored to the microsecond, the TIMESTAMP's precision. A number with a fraction or an exponent goes
+ * through DOUBLE like the coarser formats.
+ */
+function epochFineTimestamp(ref: string, kind: SourceKind, perMicro: number): string {
+  const whole =
+    kind === "integer"
+      ? `TRY_CAST(${ref} AS BIGINT)`
+      : kind === "float"
+        ? "NULL::BIGINT"
+        : `CASE WHEN regexp_full_match(${parseVarchar(ref, kind)}, ${WHOLE_NUMBER}) THEN TRY_CAST(${parseVarchar(ref, kind)} AS BIGINT) END`;
+  const micros = perMicro === 1 ? `(${whole})` : `(${whole} // ${perMicro})`;
+  const n = `(${parseDouble(ref, kind)})`;
+  // make_timestamp takes any BIGINT but DuckDB's TIMESTAMP ends in 294247; the plausibility rule judges the rest.
+  return `CASE WHEN ${whole} IS NOT NULL THEN make_timestamp(${micros})
+    WHEN abs(${n}) < ${9e18 * perMicro} THEN make_timestamp((${n} / ${perMicro})::BIGINT) END`;
+}
+
 /**
  * A UTC TIMESTAMP. Text in "auto" format: ISO 8601 and 'YYYY-MM-DD HH:MM:SS', with Z, an offset or a
  * zone name (' UTC') converted to UTC through TIMESTAMPTZ; without one, read as UTC (the connection's
- * zone is UTC). "epoch_s" / "epoch_ms": numbers since 1970. Anything else is a strptime format.
+ * zone is UTC). "epoch_s" / "epoch_ms" / "epoch_us" / "epoch_ns": numbers since 1970. Anything else is a strptime format.
  */
 export function parseTimestamp(ref: string, kind: SourceKind, format: string): string {
   if (kind === "timestamp" || kind === "date") return `${ref}::TIMESTAMP`;
@@ -135,6 +157,7 @@ export function parseTimestamp(ref: string, kind: SourceKind, format: string): s
     // Guarded so the multiplication cannot overflow; out-of-range numbers are simply not timestamps.
     return `CASE WHEN abs(${n}) < ${9e18 / micros} THEN make_timestamp((${n} * ${micros})::BIGINT) END`;
   }
+  if (format === "epoch_us" || format === "epoch_ns") return epochFineTimestamp(ref, kind, format === "epoch_us" ? 1 : 1_000);
   const text = parseVarchar(ref, kind);
   if (format === "auto") return autoTimestamp(text);
   const parsed = `TRY_STRPTIME(${text}, ${sqlString(format)})`;

@@ -6,7 +6,7 @@
  */
 import type { AnalysisWindow } from "../dataset/window.js";
 import { inWindowSql } from "./windowSql.js";
-import { exactAmountSql } from "../db/exactAmountSql.js";
+import { REVENUE_SUM_SQL } from "../analysis/revenueSql";
 
 export const PURCHASE_EVENT = "purchase";
 
@@ -18,7 +18,7 @@ export function userDaysSql(window: AnalysisWindow): string {
   return `SELECT user_id, CAST("timestamp" AS DATE) AS day,
       CAST(count(*) AS INTEGER) AS events,
       CAST(count(*) FILTER (WHERE event_type = '${PURCHASE_EVENT}') AS INTEGER) AS purchases,
-      coalesce(sum(${exactAmountSql("price * coalesce(quantity, 1)")}) FILTER (WHERE event_type = '${PURCHASE_EVENT}'), 0) AS revenue
+      coalesce(${REVENUE_SUM_SQL}, 0) AS revenue
     FROM events
     WHERE ${inWindowSql(window)} AND user_id IS NOT NULL
     GROUP BY user_id, day`;

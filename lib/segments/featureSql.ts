@@ -7,7 +7,7 @@
  */
 import type { AnalysisWindow } from "../dataset/window";
 import { sqlTimestamp } from "../dataset/window";
-import { exactAmountSql } from "../db/exactAmountSql";
+import { REVENUE_SUM_SQL } from "../analysis/revenueSql";
 
 export function userFeaturesSql(window: AnalysisWindow): string {
   const start = sqlTimestamp(window.start);
@@ -22,7 +22,8 @@ WITH session_rows AS (
     count(*) FILTER (WHERE event_type = 'product_view') AS views,
     count(*) FILTER (WHERE event_type = 'add_to_cart') AS carts,
     count(*) FILTER (WHERE event_type = 'purchase') AS purchases,
-    coalesce(sum(${exactAmountSql("price * quantity")}) FILTER (WHERE event_type = 'purchase'), 0) AS revenue,
+    count(*) FILTER (WHERE event_type = 'purchase' AND price IS NOT NULL) AS priced_purchases,
+    coalesce(${REVENUE_SUM_SQL}, 0) AS revenue,
     list(DISTINCT category) FILTER (WHERE category IS NOT NULL) AS categories
   FROM events
   WHERE "timestamp" >= ${start} AND "timestamp" < ${end}
@@ -42,7 +43,8 @@ SELECT
   CAST(sum(s.carts) AS DOUBLE) AS add_to_carts,
   CAST(count(*) FILTER (WHERE s.purchases > 0) AS DOUBLE) AS orders,
   CAST(sum(s.revenue) AS DOUBLE) AS revenue,
-  CAST(coalesce(sum(s.revenue) / nullif(count(*) FILTER (WHERE s.purchases > 0), 0), 0) AS DOUBLE) AS avg_order_value,
+  -- Over orders with a price: an order whose amount is unknown would otherwise count as an order of 0.
+  CAST(coalesce(sum(s.revenue) / nullif(count(*) FILTER (WHERE s.priced_purchases > 0), 0), 0) AS DOUBLE) AS avg_order_value,
   CAST(len(list_distinct(flatten(list(s.categories)))) AS DOUBLE) AS distinct_categories,
   CAST(sum(s.views) / count(*) AS DOUBLE) AS views_per_session,
   CAST(count(*) FILTER (WHERE s.carts > 0 AND s.purchases = 0) AS DOUBLE) AS abandoned_carts,

@@ -34,12 +34,13 @@ afterAll(() => db.close());
 
 describe("computeHeadline", () => {
   it("counts users, active users, products, events, sessions, buyers and purchases", () => {
-    const { session_conversion, revenue, ...counts } = headline;
+    const { session_conversion, revenue, revenue_coverage, ...counts } = headline;
     expect(counts).toEqual({ users: 3, active_users: 2, products: 2, events: 10, sessions: 4, buyers: 2, purchases: 3 });
   });
 
   it("sums revenue as price × quantity over purchases: 20 + 5.5 + 3", () => {
     expect(headline.revenue).toBe(28.5);
+    expect(headline.revenue_coverage).toEqual({ purchases: 3, priced_purchases: 3, unpriced_purchases: 0, measurable: true });
   });
 
   it("reports session conversion (2 of 4) with a Wilson interval around it", () => {

@@ -23,6 +23,15 @@ describe("funnelLeak", () => {
     const full = [step("session_start", 1000, 1), step("product_view", 800, 0.8), step("add_to_cart", 100, 0.125), step("purchase", 40, 0.4)];
     expect(funnelLeak(full, recordedAll)).toEqual(funnelLeak(full));
   });
+  it("never draws the biggest drop from a step fewer than 1% of the entrants reached", () => {
+    // 10,000 sessions → 9,000 views (90%) → 99 carts (1.1%) → 1 purchase (1.0%): the cart step holds 0.99% of
+    // the entrants, so its drop to purchase is not the headline even though its rate is the lowest.
+    const steps = [step("session_start", 10_000, 1), step("product_view", 9_000, 0.9), step("add_to_cart", 99, 0.011), step("purchase", 1, 0.0101)];
+    expect(funnelLeak(steps)).toMatchObject({ from: "product_view", to: "add_to_cart", rate: { rate: 0.011 } });
+    // At exactly 1% (100 of 10,000) it may be.
+    const atOnePercent = [step("session_start", 10_000, 1), step("product_view", 9_000, 0.9), step("add_to_cart", 100, 0.0111), step("purchase", 1, 0.01)];
+    expect(funnelLeak(atOnePercent)).toMatchObject({ from: "add_to_cart", to: "purchase" });
+  });
   it("gives nothing for a funnel nobody entered", () => {
     expect(funnelLeak([step("a", 0, null), step("b", 0, null)])).toBeNull();
   });

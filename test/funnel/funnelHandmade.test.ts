@@ -152,7 +152,7 @@ beforeAll(async () => {
   // The hand-made groups are far smaller than the published minimum of users per tested group, so the
   // statistics below are checked with every group tested; the minimum itself has its own tests
   // (test/funnel/frequentVisitors.test.ts).
-  out = await computeFunnels(db.connection, FUNNEL_WINDOW, { ...DEFAULT_FUNNEL_CONFIG, minGroupUsers: 1 });
+  out = await computeFunnels(db.connection, FUNNEL_WINDOW, null, { minGroupUsers: 1 });
 });
 afterAll(() => db?.close());
 

@@ -67,6 +67,8 @@ describe.runIf(FIXTURE !== null)(`the REES46 preset on the fixture${FIXTURE === 
       quantity: "default",
       personal_columns_dropped: [],
       float_ids_normalized: [],
+      duplicate_rows: { policy: "exact", count: 5 },
+      timestamps: "date_time",
     });
     const check = await derivedChecks(db.connection, "541312140");
     expect(check).toEqual({ wrong_registration: 0, wrong_quantity: 0, view_quantity: 0, no_category: 0, category_id_fallback: 5_745, sessions: 5_067, first_row: 1 });

@@ -19,7 +19,7 @@ import type { CohortBy, Granularity, RetentionActivity, RetentionMode, Retention
 import { userAnchorsSql } from "../lib/retention/userAnchorsSql";
 import { userDaysSql } from "../lib/retention/userDaysSql";
 import { userPeriodsSql } from "../lib/retention/userPeriodsSql";
-import { withWarehouse } from "./warehouse";
+import { withWarehouse } from "../lib/warehouse/warehouse";
 
 /** The page pairs each cohort definition with its activity (metrics.md §3's two required variants). */
 export const PAGE_VARIANTS: readonly { cohort_by: CohortBy; activity: RetentionActivity }[] = [

@@ -5,7 +5,7 @@
  */
 import { queryRows } from "../lib/db/duckdb";
 import type { AnalysisWindow } from "../lib/dataset/window";
-import { withWarehouse } from "./warehouse";
+import { withWarehouse } from "../lib/warehouse/warehouse";
 
 export interface CoverageData {
   /** "generated": the synthetic dataset; "brought": the user's own data. */

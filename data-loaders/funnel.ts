@@ -26,7 +26,7 @@ import { conversionTrendSql } from "../lib/funnel/conversionTrendSql";
 import { stepCountsSql } from "../lib/funnel/stepCountsSql";
 import { timeToConvertSql } from "../lib/funnel/timeToConvertSql";
 import { inWindowSql } from "../lib/retention/windowSql";
-import { withWarehouse } from "./warehouse";
+import { withWarehouse } from "../lib/warehouse/warehouse";
 import { exactAmountSql } from "../lib/db/exactAmountSql";
 
 /** How many products the page shows from each end: the top N by viewing sessions and by buying sessions. */

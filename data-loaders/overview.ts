@@ -14,7 +14,7 @@ import {
 } from "../lib/analysis/insights";
 import { queryRows } from "../lib/db/duckdb";
 import type { AnalysisWindow } from "../lib/dataset/window";
-import { withWarehouse } from "./warehouse";
+import { withWarehouse } from "../lib/warehouse/warehouse";
 
 export interface OverviewData {
   headline: Headline;

@@ -18,7 +18,7 @@ import { userFeaturesSql } from "../lib/segments/featureSql";
 import { WINDOW_SHOPPER_MIN_VIEWS } from "../lib/segments/profile";
 import { BUYS_SHARE, HIGH_SPEND_INDEX, LAPSED_RECENCY_Z, NEVER_BUYS_SHARE, type SegmentRule } from "../lib/segments/naming";
 import { formatCurrency, formatNumber, formatPercent } from "../src/components/format";
-import { withWarehouse } from "./warehouse";
+import { withWarehouse } from "../lib/warehouse/warehouse";
 
 /** Rounds to `digits` decimals, without producing -0. */
 export function round(x: number, digits = 6): number {

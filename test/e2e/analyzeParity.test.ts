@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { roundNumbers } from "../../data-loaders/funnel.js";
 import { round } from "../../data-loaders/segments.js";
-import { datasetFolder, dataSourceFromEnv } from "../../data-loaders/warehouse.js";
+import { datasetFolder, dataSourceFromEnv } from "../../lib/warehouse/warehouse.js";
 import type { CohortsPageData } from "../../data-loaders/cohorts.js";
 import type { FunnelPageData } from "../../data-loaders/funnel.js";
 import type { OverviewData } from "../../data-loaders/overview.js";

@@ -3,8 +3,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAnalyzeArgs } from "../../lib/cli/analyze";
-import { PROJECT_ROOT } from "../../data-loaders/projectRoot";
-import { readOptionsFromEnv } from "../../data-loaders/warehouse";
+import { PROJECT_ROOT } from "../../lib/warehouse/projectRoot";
+import { readOptionsFromEnv } from "../../lib/warehouse/warehouse";
 import { validationData } from "../../data-loaders/validation";
 
 const FIXTURE = join(PROJECT_ROOT, "..", "shared", "fixtures", "rees46-2019-10-head.csv");

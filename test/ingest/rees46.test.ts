@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase, queryRows } from "../../lib/db/duckdb";
 import { type DatasetSummary, readDataset } from "../../lib/dataset/readDataset";
 import { runAnalyze } from "../../lib/cli/analyze";
-import { PROJECT_ROOT } from "../../data-loaders/projectRoot";
+import { PROJECT_ROOT } from "../../lib/warehouse/projectRoot";
 import { tempDir } from "../helpers/tempDir";
 
 const FIXTURE = join(PROJECT_ROOT, "..", "shared", "fixtures", "rees46-2019-10-head.csv");

@@ -10,11 +10,11 @@
  * EVENT_KIT_PSEUDONYMIZE=1 replaces user ids by a keyed hash, the key in EVENT_KIT_PSEUDONYM_KEY.
  */
 import { join } from "node:path";
-import { type Database, openDatabase } from "../lib/db/duckdb";
-import { type DatasetSummary, MANIFEST_FILE, type ReadOptions } from "../lib/dataset/readDataset";
-import { DEFAULT_PARAMS, type GeneratorParams, validateParams } from "../lib/generator/params";
-import { writeGeneratedDataset } from "../lib/generator/writeDataset";
-import { parseDate, parseInteger } from "../lib/cli/args";
+import { type Database, openDatabase } from "../db/duckdb";
+import { type DatasetSummary, MANIFEST_FILE, type ReadOptions } from "../dataset/readDataset";
+import { DEFAULT_PARAMS, type GeneratorParams, validateParams } from "../generator/params";
+import { writeGeneratedDataset } from "../generator/writeDataset";
+import { parseDate, parseInteger } from "../cli/args";
 import { buildOnce } from "./buildOnce";
 import { generatedDatasetKey } from "./cacheKey";
 import { loadValidated, validatedWarehouse } from "./validatedWarehouse";

@@ -3,7 +3,7 @@
  * and the share of sessions that convert (with its Wilson interval, metrics.md §5).
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { queryRows } from "../db/duckdb";
+import { queryTraced } from "../db/sqlTrace";
 import { wilsonInterval } from "../stats/wilsonInterval";
 import { exactAmountSql } from "../db/exactAmountSql";
 
@@ -41,7 +41,7 @@ SELECT
 FROM sessions`;
 
 export async function computeHeadline(connection: DuckDBConnection): Promise<Headline> {
-  const [row] = await queryRows<Omit<Headline, "session_conversion"> & { converting_sessions: number }>(connection, HEADLINE_SQL);
+  const [row] = await queryTraced<Omit<Headline, "session_conversion"> & { converting_sessions: number }>(connection, "overview.headline", HEADLINE_SQL);
   if (!row) throw new Error("headline query returned no row");
   const { converting_sessions, ...counts } = row;
   const interval = wilsonInterval(converting_sessions, counts.sessions);

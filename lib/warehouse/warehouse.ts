@@ -73,6 +73,12 @@ export async function datasetFolder(source: DataSource, cacheDir = CACHE_DIR): P
   });
 }
 
+/** The source's dataset folder and the folder of its validated tables, both built once. */
+export async function validatedFolder(source: DataSource): Promise<{ folder: string; validated: string }> {
+  const folder = await datasetFolder(source);
+  return { folder, validated: await validatedWarehouse(folder, source.read) };
+}
+
 export interface Warehouse {
   db: Database;
   dataset: DatasetSummary;
@@ -85,8 +91,7 @@ export interface Warehouse {
  * once per build (validatedWarehouse.ts); each loader then loads the clean tables.
  */
 export async function openWarehouse(source: DataSource = dataSourceFromEnv()): Promise<Warehouse> {
-  const folder = await datasetFolder(source);
-  const validated = await validatedWarehouse(folder, source.read);
+  const { folder, validated } = await validatedFolder(source);
   const db = await openDatabase();
   try {
     const dataset = await loadValidated(db.connection, validated);

@@ -13,8 +13,6 @@ import type { AnalysisWindow } from "../dataset/window";
 import type { SqlTrace } from "../db/sqlTrace";
 import { roundDeep } from "../output/round";
 import { WINDOW_SHOPPER_MIN_VIEWS } from "../segments/profile";
-import { BUYS_SHARE, HIGH_SPEND_INDEX, LAPSED_RECENCY_Z, NEVER_BUYS_SHARE, type SegmentRule } from "../segments/naming";
-import { formatCurrency, formatNumber, formatPercent } from "../../src/components/format";
 
 /** The statements computeSegments sent to DuckDB, in order. */
 export interface SegmentsSql {
@@ -85,7 +83,7 @@ export function buildSegmentsPage(summary: SegmentsSummary, trace: SqlTrace): Se
     // Not rounded: the convergence tolerance is far below a millionth.
     method: summary.method,
     window_shopper_min_views: WINDOW_SHOPPER_MIN_VIEWS,
-    naming: summary.clusters.map((cluster) => ({ cluster: cluster.cluster, evidence: ruleEvidence(cluster, summary.population) })),
+    naming: summary.clusters.map((cluster) => ({ cluster: cluster.cluster, evidence: cluster.evidence })),
     sql: segmentsSql(trace),
   } as SegmentsPageData;
 }
@@ -114,40 +112,3 @@ function dedent(sql: string): string {
   const indent = Math.min(...indents, Infinity);
   return [lines[0], ...lines.slice(1).map((line) => line.slice(Number.isFinite(indent) ? indent : 0))].join("\n");
 }
-
-const signed = (z: number) => (z > 0 ? `+${formatNumber(z, 2)}` : formatNumber(z, 2));
-const share = (p: number) => formatPercent(p, p > 0 && p < 0.01 ? 2 : 1);
-
-/**
- * The naming rule's conditions (lib/segments/naming.ts), each with the cluster's own value, so a reader
- * can check why a cluster is called what it is. The rules are tried in order; the first that holds names
- * the cluster, so a later rule's text also says that the earlier ones did not hold.
- */
-export function ruleEvidence(cluster: SegmentsSummary["clusters"][number], population: GroupProfile): string {
-  const z = cluster.centroid;
-  const bought = `${share(cluster.buyer_share.rate ?? 0)} have bought`;
-  const texts: Record<SegmentRule, () => string> = {
-    loyal_high_spenders: () =>
-      `${bought} (rule: at least 50%); revenue per user ${formatCurrency(cluster.revenue_per_user)} against ${formatCurrency(population.revenue_per_user)} for all active users ` +
-      `(rule: at least ${formatNumber(HIGH_SPEND_INDEX, 0)}×); orders ${signed(z.orders)} sd from the average (rule: at least +0.50); ` +
-      `days since last event ${signed(z.recency_days)} sd (rule: below +${formatNumber(LAPSED_RECENCY_Z, 2)}).`,
-    window_shoppers: () =>
-      `${bought} (rule: at most ${formatPercent(NEVER_BUYS_SHARE, 0)}); product views ${signed(z.product_views)} sd from the average on the log scale (rule: at least 0).`,
-    lapsed: () =>
-      `Days since last event ${signed(z.recency_days)} sd from the average (rule: at least +${formatNumber(LAPSED_RECENCY_Z, 2)}), ` +
-      `median ${formatNumber(cluster.spread.recency_days.median, 0)} days (rule: at least 30).`,
-    one_visit: () =>
-      `Median sessions ${formatNumber(cluster.spread.sessions.median, Number.isInteger(cluster.spread.sessions.median) ? 0 : 1)} (rule: at most 1). ` +
-      `No earlier rule (loyal high spenders, window shoppers, lapsed) held.`,
-    newcomers: () =>
-      `Days since first event ${signed(z.tenure_days)} sd from the average (rule: at most −0.75). ` +
-      `No earlier rule (loyal high spenders, window shoppers, lapsed, one-visit) held.`,
-    occasional_buyers: () =>
-      `${bought} (rule: at least ${formatPercent(BUYS_SHARE, 0)}); sessions ${signed(z.sessions)} sd from the average (rule: below 0).`,
-    regular_customers: () => `${bought} (rule: at least ${formatPercent(BUYS_SHARE, 0)}), and no earlier, more specific rule held.`,
-    casual_browsers: () => `No other rule held: the default name.`,
-    everyone: () => `The data could not be split into segments (k = 1), so this one segment is every active user.`,
-  };
-  return texts[cluster.rule]();
-}
-

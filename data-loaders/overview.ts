@@ -1,8 +1,8 @@
 /** overview.json: the Overview's data (lib/pages/overview.ts), from the build's shared analyses. */
-import { type OverviewData, buildOverviewPage } from "../lib/pages/overview";
+import { type OverviewPage, buildOverviewPage } from "../lib/pages/overview";
 import { cohortsAnalysis, funnelAnalysis, overviewAnalysis } from "../lib/warehouse/analyses";
 
-export async function overviewData(): Promise<OverviewData> {
+export async function overviewData(): Promise<OverviewPage> {
   // One after another: each may compute its analysis, and DuckDB already uses every core for one.
   const overview = await overviewAnalysis();
   const funnel = await funnelAnalysis();

@@ -6,6 +6,7 @@
  */
 import type { Breakdown, CategoryFunnelOutput, FunnelStep } from "../funnel/types";
 import type { RetentionOutput } from "../retention/types";
+import { leaders } from "../format";
 import { twoProportionZTest } from "../stats/twoProportionZTest";
 import { wilsonInterval } from "../stats/wilsonInterval";
 
@@ -68,9 +69,13 @@ export function retentionSummary(variant: RetentionOutput): Insight | null {
   return { kind: "retention", first_period: { rate: first.rate, ci_low: first.ci_low, ci_high: first.ci_high }, later_period: later, cohorts: first.cohorts, href: "cohorts" };
 }
 
-/** The largest significant pairwise difference in conversion across the breakdowns, or a statement that none survives. */
-export function segmentDifference(breakdowns: readonly Breakdown[]): Insight {
+/**
+ * The largest significant pairwise difference in conversion across the breakdowns, or a statement that
+ * none survives; null when nothing was compared (no test, no claim either way).
+ */
+export function segmentDifference(breakdowns: readonly Breakdown[]): Insight | null {
   const comparisons = breakdowns.flatMap((b) => b.comparisons.map((c) => ({ ...c, attribute: b.attribute })));
+  if (comparisons.length === 0) return null;
   const significant = comparisons.filter((c) => c.significant).sort((x, y) => Math.abs(y.difference) - Math.abs(x.difference) || x.p_adjusted - y.p_adjusted);
   const best = significant[0];
   if (!best) return { kind: "no_segment_difference", comparisons: comparisons.length, href: "funnel" };
@@ -97,9 +102,14 @@ export function interestVersusPurchase(categories: readonly CategoryFunnelOutput
   const views = (c: CategoryFunnelOutput) => c.steps[0]?.count ?? 0;
   const sales = (c: CategoryFunnelOutput) => c.steps[c.steps.length - 1]?.count ?? 0;
   if (categories.length < 2) return null;
-  const byViews = [...categories].sort((a, b) => views(b) - views(a) || a.category.localeCompare(b.category))[0]!;
-  const bySales = [...categories].sort((a, b) => sales(b) - sales(a) || a.category.localeCompare(b.category))[0]!;
-  if (byViews.category === bySales.category || views(byViews) === 0 || views(bySales) === 0) return null;
+  // A tie for either first place is never broken (by name or id): with no single leader, nothing is claimed.
+  // No superlative rests on 0: a category that sold nothing does not "sell the most".
+  const mostViewed = leaders(categories, views);
+  const bestSelling = leaders(categories, sales);
+  if (mostViewed.length !== 1 || bestSelling.length !== 1) return null;
+  const byViews = mostViewed[0]!;
+  const bySales = bestSelling[0]!;
+  if (byViews.category === bySales.category || views(bySales) === 0) return null;
   const totalViews = categories.reduce((s, c) => s + views(c), 0);
   const totalSales = categories.reduce((s, c) => s + sales(c), 0);
   const test = twoProportionZTest(sales(byViews), views(byViews), sales(bySales), views(bySales));
@@ -119,7 +129,8 @@ export function interestVersusPurchase(categories: readonly CategoryFunnelOutput
 
 /** Window shoppers as realism.md defines them: active users with at least 10 product views and no purchase. */
 export function windowShoppers(users: number, activeUsers: number, medianViews: number): Insight | null {
-  if (activeUsers === 0) return null;
+  // No window shopper: nothing to describe ("0 active users … the typical one viewed 0 products").
+  if (activeUsers === 0 || users === 0) return null;
   const interval = wilsonInterval(users, activeUsers);
   return { kind: "window_shoppers", users, active_users: activeUsers, share: { rate: interval.rate!, ci_low: interval.low, ci_high: interval.high }, median_views: medianViews, href: "segments" };
 }

@@ -6,11 +6,13 @@
 import type { Plain } from "../db/duckdb";
 import { queryTraced } from "../db/sqlTrace";
 import { computeCohorts } from "../analysis/cohorts";
+import { measureCoverage } from "../analysis/coverage";
 import { computeFunnels } from "../analysis/funnels";
 import { computeHeadline } from "../analysis/headline";
 import { WINDOW_SHOPPER_SQL } from "../analysis/insights";
 import { computeSegments } from "../analysis/segments";
 import { type ProductQueryRow, productInterestSql } from "../funnel/productInterest";
+import type { OverviewFacts } from "../pages/overview";
 import { sharedAnalysis } from "./sharedAnalysis";
 import type { DataSource } from "./warehouse";
 
@@ -33,28 +35,28 @@ export const cohortsAnalysis = (source?: DataSource) =>
 export const segmentsAnalysis = (source?: DataSource) =>
   sharedAnalysis("segments", async ({ db, dataset }) => (await computeSegments(db.connection, dataset.window, { seed: SEGMENTS_SEED })).summary, source);
 
-/** What only the Overview asks: the headline numbers, window shoppers, which event types were recorded. */
+/** What only the Overview asks: the headline numbers, window shoppers, what the data holds. */
 export const overviewAnalysis = (source?: DataSource) =>
   sharedAnalysis(
     "overview",
-    async ({ db, dataset, source: from }) => {
-      const connection = db.connection;
+    async (warehouse): Promise<OverviewFacts> => {
+      const { db, dataset, source: from } = warehouse;
       const [shoppers] = await queryTraced<{ window_shoppers: number; active_users: number; median_views: number }>(
-        connection,
+        db.connection,
         "overview.window_shoppers",
         WINDOW_SHOPPER_SQL,
       );
-      const types = await queryTraced<{ event_type: string }>(connection, "overview.event_types", "SELECT DISTINCT event_type FROM events ORDER BY event_type");
       return {
         window: dataset.window,
-        headline: await computeHeadline(connection),
+        headline: await computeHeadline(db.connection),
         shoppers: shoppers ?? null,
-        recorded_event_types: types.map((r) => r.event_type),
+        coverage: await measureCoverage(warehouse),
+        totals: dataset.validation.totals,
         // The folder path of brought data may name a person's home directory: it stays off the site.
         source:
           from.kind === "generated"
-            ? { kind: "generated" as const, users: from.params.users, days: from.params.days, seed: from.params.seed, start: from.params.start.toISOString().slice(0, 10) }
-            : { kind: "folder" as const },
+            ? { kind: "generated", users: from.params.users, days: from.params.days, seed: from.params.seed, start: from.params.start.toISOString().slice(0, 10) }
+            : { kind: "folder" },
       };
     },
     source,

@@ -12,7 +12,7 @@ import { round, roundNumbers } from "../../lib/output/round.js";
 import { datasetFolder, dataSourceFromEnv } from "../../lib/warehouse/warehouse.js";
 import type { CohortsPageData } from "../../lib/pages/cohorts.js";
 import type { FunnelPageData } from "../../lib/pages/funnel.js";
-import type { OverviewData } from "../../lib/pages/overview.js";
+import type { OverviewPage } from "../../lib/pages/overview.js";
 import type { SegmentsPageData } from "../../lib/pages/segments.js";
 import type { CohortsOutput } from "../../lib/analysis/cohorts.js";
 import type { FunnelOutput } from "../../lib/analysis/funnels.js";
@@ -156,7 +156,7 @@ describe("segments.json ↔ analyze segments.json", () => {
 });
 
 describe("overview.json ↔ analyze summary.json", () => {
-  const site = builtData<OverviewData>("overview");
+  const site = builtData<OverviewPage>("overview");
 
   test("the window is the same", () => {
     expect(site.window).toEqual(analyzed.summary.window);

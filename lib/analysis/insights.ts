@@ -31,12 +31,13 @@ export type Insight =
  */
 export function funnelLeak(steps: readonly FunnelStep[], recorded?: ReadonlySet<string>): Insight | null {
   if (recorded && steps.slice(1).some((step) => !recorded.has(step.step))) return null;
-  let worst: { index: number; rate: number } | null = null;
-  for (let i = 1; i < steps.length; i++) {
-    const rate = steps[i]!.rate_from_previous;
-    if (rate !== null && steps[i - 1]!.count > 0 && (worst === null || rate < worst.rate)) worst = { index: i, rate };
-  }
-  if (!worst) return null;
+  const candidates = steps.flatMap((step, i) =>
+    i > 0 && step.rate_from_previous !== null && steps[i - 1]!.count > 0 ? [{ index: i, rate: step.rate_from_previous }] : [],
+  );
+  // "The biggest drop" names one step: when two steps lose the same share, there is no biggest to name.
+  const lowest = leaders(candidates, (c) => -c.rate, false);
+  if (lowest.length !== 1) return null;
+  const worst = lowest[0]!;
   const from = steps[worst.index - 1]!;
   const to = steps[worst.index]!;
   return {
@@ -79,6 +80,8 @@ export function segmentDifference(breakdowns: readonly Breakdown[]): Insight | n
   const significant = comparisons.filter((c) => c.significant).sort((x, y) => Math.abs(y.difference) - Math.abs(x.difference) || x.p_adjusted - y.p_adjusted);
   const best = significant[0];
   if (!best) return { kind: "no_segment_difference", comparisons: comparisons.length, href: "funnel" };
+  // "The largest difference" names one pair: an exact tie for it is not broken by p or by name.
+  if (significant.length > 1 && Math.abs(significant[1]!.difference) === Math.abs(best.difference)) return null;
   const aHigher = best.rate_a >= best.rate_b;
   return {
     kind: "segment_difference",

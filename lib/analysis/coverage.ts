@@ -4,6 +4,7 @@
  * explanation in place of a chart whose input is missing, rather than an empty or misleading chart.
  */
 import { queryRows } from "../db/duckdb";
+import { formatSpan } from "../format";
 import type { AnalysisWindow } from "../dataset/window";
 import type { Warehouse } from "../warehouse/warehouse";
 
@@ -16,6 +17,8 @@ export interface CoverageData {
   window: AnalysisWindow;
   /** Length of the window in hours (observed windows are whole UTC days). */
   window_hours: number;
+  /** How long the events run, first to last, in words ("2 hours 10 minutes", "365 days"). */
+  span_text: string;
   /** First and last loaded event, ISO. */
   first_event: string | null;
   last_event: string | null;
@@ -53,6 +56,7 @@ export async function measureCoverage({ db, dataset, source }: Warehouse): Promi
     preset: validation.input.preset,
     window: dataset.window,
     window_hours: (Date.parse(dataset.window.end) - Date.parse(dataset.window.start)) / 3_600_000,
+    span_text: span?.first && span.last ? formatSpan(Date.parse(span.last) - Date.parse(span.first)) : formatSpan(0),
     first_event: span?.first ?? null,
     last_event: span?.last ?? null,
     events: span?.events ?? 0,

@@ -18,7 +18,7 @@ import { WINDOW_SHOPPER_SQL } from "../../lib/analysis/insights.js";
 import { type Database, openDatabase, queryRows } from "../../lib/db/duckdb.js";
 import { stopTracing, traceConnection } from "../../lib/db/sqlTrace.js";
 import { computeRetention } from "../../lib/retention/computeRetention.js";
-import { formatInteger, formatInterval, formatMoney, formatNumber, formatPercent } from "../../lib/format.js";
+import { formatInteger, formatInterval, formatSpan, formatMoney, formatNumber, formatPercent } from "../../lib/format.js";
 import { type OverviewFacts, type OverviewPage, buildOverviewPage } from "../../lib/pages/overview.js";
 import { type ClusterTraits, nameClusters } from "../../lib/segments/naming.js";
 import { type TinyDataset, type TinyEvent, loadTinyDataset, randomTinyDataset, uniformStream } from "../helpers/tinyDataset.js";
@@ -112,6 +112,7 @@ function coverageOf(data: TinyDataset, window: { start: string; end: string }): 
     preset: null,
     window,
     window_hours: (Date.parse(window.end) - Date.parse(window.start)) / HOUR,
+    span_text: formatSpan(times.length ? Date.parse(times.at(-1)!) - Date.parse(times[0]!) : 0),
     first_event: times[0] ?? null,
     last_event: times.at(-1) ?? null,
     events: data.events.length,

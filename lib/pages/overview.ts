@@ -62,6 +62,8 @@ export interface OverviewPage {
   insights: InsightCard[];
   /** Where the data comes from (generated with which seed, or brought and how much was set aside). */
   provenance: string;
+  /** The generator's parameters, or only that the data was brought (the Data & methods page reads it). */
+  source: OverviewFacts["source"];
   sql: { headline: string; window_shoppers: string };
 }
 
@@ -246,6 +248,7 @@ export function buildOverviewPage(facts: OverviewFacts, funnels: FunnelOutput, c
     kpis: kpis(facts, purchasesOnly),
     insights: insights.map((insight) => insightCard(insight, facts.coverage.registrations)),
     provenance: provenance(facts),
+    source: facts.source,
     sql: { headline: trace.sql("overview.headline").replace(/;$/, ""), window_shoppers: trace.sql("overview.window_shoppers").replace(/;$/, "") },
   };
 }

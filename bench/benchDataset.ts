@@ -1,11 +1,11 @@
 /** Generated datasets the benchmarks read, built once per size and cached under .cache/bench. */
 import { join } from "node:path";
-import { buildOnce } from "../data-loaders/buildOnce";
-import { PROJECT_ROOT } from "../data-loaders/projectRoot";
+import { buildOnce } from "../lib/warehouse/buildOnce";
+import { PROJECT_ROOT } from "../lib/warehouse/projectRoot";
 import { MANIFEST_FILE } from "../lib/dataset/readDataset";
 import { DEFAULT_PARAMS } from "../lib/generator/params";
 import { writeGeneratedDataset } from "../lib/generator/writeDataset";
-import { generatedDatasetKey } from "../data-loaders/cacheKey";
+import { generatedDatasetKey } from "../lib/warehouse/cacheKey";
 
 export async function benchDataset(users: number): Promise<string> {
   const params = { ...DEFAULT_PARAMS, users };

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { PROJECT_ROOT } from "../data-loaders/projectRoot";
+import { PROJECT_ROOT } from "../lib/warehouse/projectRoot";
 
 export interface Measurement {
   seconds: number;

@@ -9,7 +9,7 @@ import { buildPredictionsPage, type PredictionsPage } from "../lib/pages/predict
 import { computePredictions } from "../lib/predict/computePredictions";
 import { readPlantedAlive } from "../lib/predict/plantedTruth";
 import { predictionSettings } from "../lib/predict/settings";
-import { withWarehouse } from "./warehouse";
+import { withWarehouse } from "../lib/warehouse/warehouse";
 
 export function predictionsData(): Promise<PredictionsPage> {
   const settings = predictionSettings({});

@@ -5,7 +5,7 @@
  */
 import type { AnalysisWindow } from "../lib/dataset/window";
 import type { ValidationReport } from "../lib/ingest/validationReport";
-import { type DataSource, withWarehouse } from "./warehouse";
+import { type DataSource, withWarehouse } from "../lib/warehouse/warehouse";
 
 export interface ValidationData extends ValidationReport {
   window: AnalysisWindow;

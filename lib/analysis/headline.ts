@@ -3,7 +3,7 @@
  * and the share of sessions that convert (with its Wilson interval, docs/metrics.md §5).
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { queryRows } from "../db/duckdb";
+import { queryTraced } from "../db/sqlTrace";
 import { wilsonInterval } from "../stats/wilsonInterval";
 import { type RevenueCoverage, revenueCoverage } from "./revenueCoverage";
 import { REVENUE_SUM_SQL } from "./revenueSql";
@@ -47,8 +47,9 @@ SELECT
 FROM sessions`;
 
 export async function computeHeadline(connection: DuckDBConnection): Promise<Headline> {
-  const [row] = await queryRows<Omit<Headline, "session_conversion" | "revenue" | "revenue_coverage"> & { converting_sessions: number; priced_purchases: number; revenue: number }>(
+  const [row] = await queryTraced<Omit<Headline, "session_conversion" | "revenue" | "revenue_coverage"> & { converting_sessions: number; priced_purchases: number; revenue: number }>(
     connection,
+    "overview.headline",
     HEADLINE_SQL,
   );
   if (!row) throw new Error("headline query returned no row");

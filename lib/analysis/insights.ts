@@ -6,6 +6,7 @@
  */
 import type { Breakdown, CategoryFunnelOutput, FunnelStep } from "../funnel/types";
 import type { RetentionOutput } from "../retention/types";
+import { leaders } from "../format";
 import { twoProportionZTest } from "../stats/twoProportionZTest";
 import { wilsonInterval } from "../stats/wilsonInterval";
 
@@ -33,16 +34,18 @@ export const MIN_LEAK_SHARE = 0.01;
 
 export function funnelLeak(steps: readonly FunnelStep[], recorded?: ReadonlySet<string>): Insight | null {
   if (recorded && steps.slice(1).some((step) => !recorded.has(step.step))) return null;
-  let worst: { index: number; rate: number } | null = null;
   const entrants = steps[0]?.count ?? 0;
-  for (let i = 1; i < steps.length; i++) {
-    const rate = steps[i]!.rate_from_previous;
+  const candidates = steps.flatMap((step, i) =>
     // A drop from a step almost nobody reaches says little about the funnel (15 carts that led to 2 of
     // 2,415 purchases in a click log where people buy without carting): such steps are never the headline.
-    if (steps[i - 1]!.count < MIN_LEAK_SHARE * entrants) continue;
-    if (rate !== null && steps[i - 1]!.count > 0 && (worst === null || rate < worst.rate)) worst = { index: i, rate };
-  }
-  if (!worst) return null;
+    i > 0 && step.rate_from_previous !== null && steps[i - 1]!.count > 0 && steps[i - 1]!.count >= MIN_LEAK_SHARE * entrants
+      ? [{ index: i, rate: step.rate_from_previous }]
+      : [],
+  );
+  // "The biggest drop" names one step: when two steps lose the same share, there is no biggest to name.
+  const lowest = leaders(candidates, (c) => -c.rate, false);
+  if (lowest.length !== 1) return null;
+  const worst = lowest[0]!;
   const from = steps[worst.index - 1]!;
   const to = steps[worst.index]!;
   return {
@@ -75,12 +78,18 @@ export function retentionSummary(variant: RetentionOutput): Insight | null {
   return { kind: "retention", first_period: { rate: first.rate, ci_low: first.ci_low, ci_high: first.ci_high }, later_period: later, cohorts: first.cohorts, href: "cohorts" };
 }
 
-/** The largest significant pairwise difference in conversion across the breakdowns, or a statement that none survives. */
-export function segmentDifference(breakdowns: readonly Breakdown[]): Insight {
+/**
+ * The largest significant pairwise difference in conversion across the breakdowns, or a statement that
+ * none survives; null when nothing was compared (no test, no claim either way).
+ */
+export function segmentDifference(breakdowns: readonly Breakdown[]): Insight | null {
   const comparisons = breakdowns.flatMap((b) => b.comparisons.map((c) => ({ ...c, attribute: b.attribute })));
+  if (comparisons.length === 0) return null;
   const significant = comparisons.filter((c) => c.significant).sort((x, y) => Math.abs(y.difference) - Math.abs(x.difference) || x.p_adjusted - y.p_adjusted);
   const best = significant[0];
   if (!best) return { kind: "no_segment_difference", comparisons: comparisons.length, href: "funnel" };
+  // "The largest difference" names one pair: an exact tie for it is not broken by p or by name.
+  if (significant.length > 1 && Math.abs(significant[1]!.difference) === Math.abs(best.difference)) return null;
   const aHigher = best.rate_a >= best.rate_b;
   return {
     kind: "segment_difference",
@@ -104,9 +113,14 @@ export function interestVersusPurchase(categories: readonly CategoryFunnelOutput
   const views = (c: CategoryFunnelOutput) => c.steps[0]?.count ?? 0;
   const sales = (c: CategoryFunnelOutput) => c.steps[c.steps.length - 1]?.count ?? 0;
   if (categories.length < 2) return null;
-  const byViews = [...categories].sort((a, b) => views(b) - views(a) || a.category.localeCompare(b.category))[0]!;
-  const bySales = [...categories].sort((a, b) => sales(b) - sales(a) || a.category.localeCompare(b.category))[0]!;
-  if (byViews.category === bySales.category || views(byViews) === 0 || views(bySales) === 0) return null;
+  // A tie for either first place is never broken (by name or id): with no single leader, nothing is claimed.
+  // No superlative rests on 0: a category that sold nothing does not "sell the most".
+  const mostViewed = leaders(categories, views);
+  const bestSelling = leaders(categories, sales);
+  if (mostViewed.length !== 1 || bestSelling.length !== 1) return null;
+  const byViews = mostViewed[0]!;
+  const bySales = bestSelling[0]!;
+  if (byViews.category === bySales.category || views(bySales) === 0) return null;
   const totalViews = categories.reduce((s, c) => s + views(c), 0);
   const totalSales = categories.reduce((s, c) => s + sales(c), 0);
   const test = twoProportionZTest(sales(byViews), views(byViews), sales(bySales), views(bySales));
@@ -126,7 +140,8 @@ export function interestVersusPurchase(categories: readonly CategoryFunnelOutput
 
 /** Window shoppers as docs/realism.md defines them: active users with at least 10 product views and no purchase. */
 export function windowShoppers(users: number, activeUsers: number, medianViews: number): Insight | null {
-  if (activeUsers === 0) return null;
+  // No window shopper: nothing to describe ("0 active users … the typical one viewed 0 products").
+  if (activeUsers === 0 || users === 0) return null;
   const interval = wilsonInterval(users, activeUsers);
   return { kind: "window_shoppers", users, active_users: activeUsers, share: { rate: interval.rate!, ci_low: interval.low, ci_high: interval.high }, median_views: medianViews, href: "segments" };
 }

@@ -70,6 +70,7 @@ export async function computeSegments(
     name: names[cluster]!.name,
     rule: names[cluster]!.rule,
     meaning: names[cluster]!.meaning,
+    evidence: names[cluster]!.evidence,
     ...group,
     centroid: centroids[cluster]!,
     planted: planted[cluster]!,

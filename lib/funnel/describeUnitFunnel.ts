@@ -4,7 +4,7 @@
  * and conversion by user attribute. Only small aggregates leave DuckDB.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { queryRows } from "../db/duckdb.js";
+import { queryTraced } from "../db/sqlTrace.js";
 import type { AnalysisWindow } from "../dataset/window.js";
 import { BREAKDOWN_ATTRIBUTES, breakdownCountsSql, type BreakdownCountRow } from "./breakdownCountsSql.js";
 import { buildBreakdown } from "./buildBreakdown.js";
@@ -26,6 +26,8 @@ export interface UnitFunnelDescription {
 
 export async function describeUnitFunnel(
   connection: DuckDBConnection,
+  /** Names the statements in the connection's trace: "funnel.<unit>.step_counts", … */
+  unit: "session" | "user",
   stepsTable: string,
   names: readonly string[],
   window: AnalysisWindow,
@@ -33,20 +35,21 @@ export async function describeUnitFunnel(
   minGroupUsers: number = MIN_GROUP_USERS,
 ): Promise<UnitFunnelDescription> {
   const n = names.length;
-  const [countsRow] = await queryRows<Record<string, number>>(connection, stepCountsSql(stepsTable, n));
+  const traced = <T>(what: string, sql: string) => queryTraced<T>(connection, `funnel.${unit}.${what}`, sql);
+  const [countsRow] = await traced<Record<string, number>>("step_counts", stepCountsSql(stepsTable, n));
   const steps = summarizeSteps(names, stepCountsOf(countsRow ?? {}, n));
 
-  const [timesRow] = await queryRows<Record<string, unknown>>(connection, timeToConvertSql(stepsTable, n));
+  const [timesRow] = await traced<Record<string, unknown>>("time_to_convert", timeToConvertSql(stepsTable, n));
   const time_to_convert: TimeToConvert[] = [];
   for (let i = 1; i < n; i++) time_to_convert.push(toTimeToConvert(names[i - 1]!, names[i]!, timeToConvertRowOf(timesRow!, i)));
 
   const trendFor = async (granularity: "week" | "month") =>
-    (await queryRows<TrendRow>(connection, conversionTrendSql(stepsTable, n, granularity, window, horizonDays))).map((row) =>
+    (await traced<TrendRow>(`trend.${granularity}`, conversionTrendSql(stepsTable, n, granularity, window, horizonDays))).map((row) =>
       toTrendPoint(row, n),
     );
   const trend = { week: await trendFor("week"), month: await trendFor("month") };
 
-  const breakdownRows = await queryRows<BreakdownCountRow>(connection, breakdownCountsSql(stepsTable, n));
+  const breakdownRows = await traced<BreakdownCountRow>("breakdowns", breakdownCountsSql(stepsTable, n));
   const breakdowns = BREAKDOWN_ATTRIBUTES.flatMap((attribute) => buildBreakdown(attribute, breakdownRows, minGroupUsers) ?? []);
 
   return { steps, time_to_convert, trend, breakdowns };

@@ -4,7 +4,7 @@
  * the two per-unit step tables the first two leave behind.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { queryRows } from "../db/duckdb.js";
+import { queryTraced } from "../db/sqlTrace.js";
 import type { AnalysisWindow } from "../dataset/window.js";
 import { createScratchTable, withScratchTables } from "../retention/scratchTable.js";
 import { adjustChiSquaredAcross } from "./buildBreakdown.js";
@@ -52,12 +52,14 @@ export async function runFunnels(
     const userSteps = name("funnel_user_steps");
     await createScratchTable(connection, userSteps, userStepsSql(window, config.userSteps, config.userWindowDays));
 
-    const session = await describeUnitFunnel(connection, sessionSteps, config.sessionSteps, window, 0, config.minGroupUsers);
-    const user = await describeUnitFunnel(connection, userSteps, config.userSteps, window, config.userWindowDays, config.minGroupUsers);
+    const session = await describeUnitFunnel(connection, "session", sessionSteps, config.sessionSteps, window, 0, config.minGroupUsers);
+    const user = await describeUnitFunnel(connection, "user", userSteps, config.userSteps, window, config.userWindowDays, config.minGroupUsers);
 
     // A configured funnel whose steps name no product has no category funnel.
     const categoryRows = (
-      config.categorySteps.length === 0 ? [] : await queryRows<Record<string, number> & { category: string }>(connection, categoryCountsSql(window, config.categorySteps))
+      config.categorySteps.length === 0
+        ? []
+        : await queryTraced<Record<string, number> & { category: string }>(connection, "funnel.category", categoryCountsSql(window, config.categorySteps))
     ).map((row) => ({ category: row.category, counts: stepCountsOf(row, config.categorySteps.length) }));
 
     // One Benjamini–Hochberg family for the chi-squared tests of every breakdown on the funnel page.

@@ -3,7 +3,7 @@
  * definition (cohort_by × granularity), one query that serves every variant and the LTV curve.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { queryRows } from "../db/duckdb.js";
+import { queryTraced } from "../db/sqlTrace.js";
 import type { AnalysisWindow } from "../dataset/window.js";
 import { averageRetention } from "./averageRetention.js";
 import { cohortActivitySql, type CohortActivityRow } from "./cohortActivitySql.js";
@@ -59,7 +59,7 @@ export async function computeRetention(
     const activity = new Map<string, CohortActivityRow[]>();
     for (const [k, { cohort_by, granularity }] of definitions) {
       const members = cohortMembersSql(anchors, cohort_by, granularity);
-      activity.set(k, await queryRows<CohortActivityRow>(connection, cohortActivitySql(window, granularity, members, periodTables.get(granularity)!)));
+      activity.set(k, await queryTraced<CohortActivityRow>(connection, `retention.cohort_activity.${cohort_by}.${granularity}`, cohortActivitySql(window, granularity, members, periodTables.get(granularity)!)));
     }
 
     const retention = variants.map((variant) => {

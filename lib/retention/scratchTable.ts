@@ -5,6 +5,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../db/duckdb.js";
+import { aliasTable, runTraced } from "../db/sqlTrace.js";
 
 let counter = 0;
 
@@ -35,7 +36,8 @@ export async function createScratchTable(connection: DuckDBConnection, name: str
     await connection.run("SET SESSION preserve_insertion_order = false");
   }
   try {
-    await connection.run(`CREATE TEMP TABLE ${name} AS ${selectSql}`);
+    // Traced under the table's readable name (withScratchTables registers it).
+    await runTraced(connection, name, `CREATE TEMP TABLE ${name} AS\n${selectSql}`);
   } finally {
     if (--state.active === 0) {
       await connection.run(`SET SESSION preserve_insertion_order = ${state.original}`);
@@ -57,6 +59,7 @@ export async function withScratchTables<T>(
     return await fn((prefix) => {
       const name = scratchName(prefix);
       names.push(name);
+      aliasTable(connection, name, prefix);
       return name;
     });
   } finally {

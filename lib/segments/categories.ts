@@ -5,7 +5,7 @@
  * DuckDB, whatever the number of users.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { queryRows } from "../db/duckdb";
+import { queryTraced } from "../db/sqlTrace";
 import type { AnalysisWindow } from "../dataset/window";
 import { sqlTimestamp } from "../dataset/window";
 import { quoteIdentifier } from "../db/quoteIdentifier";
@@ -42,8 +42,9 @@ export async function categoryPreferences(
 ): Promise<CategoryPreference[]> {
   await writeUserTable(connection, ASSIGNMENT_TABLE, { userIds, clusters });
   try {
-    const counts = await queryRows<CountRow>(
+    const counts = await queryTraced<CountRow>(
       connection,
+      "segments.category_counts",
       `SELECT a.cluster, e.category,
          CAST(count(*) FILTER (WHERE e.event_type = 'product_view') AS INTEGER) AS views,
          CAST(count(*) FILTER (WHERE e.event_type = 'purchase') AS INTEGER) AS purchases

@@ -6,6 +6,7 @@
  * Names are unique within a result: clusters sharing a name get their most distinctive feature as a
  * qualifier ("Window shoppers (recent)"), then a number if that is still not enough.
  */
+import { countOf, formatMoney, formatNumber, formatShare, formatSigned } from "../format";
 import { FEATURES, type FeatureName } from "./features";
 
 export type SegmentRule =
@@ -49,6 +50,8 @@ export interface ClusterName {
   name: string;
   rule: SegmentRule;
   meaning: string;
+  /** Why the cluster got its name: the rule's conditions, each with this cluster's value. */
+  evidence: string;
 }
 
 interface Rule {
@@ -56,6 +59,12 @@ interface Rule {
   name: string;
   matches(t: ClusterTraits, population: PopulationTraits): boolean;
   meaning(t: ClusterTraits, population: PopulationTraits): string;
+  /**
+   * The rule's conditions, each with the cluster's own value, written beside the test from the same
+   * constants (a threshold is never repeated as literal text). Rules are tried in order; the first that
+   * holds names the cluster, so a later rule's text also says that the earlier ones did not hold.
+   */
+  evidence(t: ClusterTraits, population: PopulationTraits): string;
 }
 
 /** "Almost no purchases": at most one user in ten ever buys. */
@@ -67,6 +76,20 @@ export const BUYS_SHARE = 0.25;
 export const HIGH_SPEND_INDEX = 2;
 /** A centroid this many standard deviations above the average recency counts as lapsed. */
 export const LAPSED_RECENCY_Z = 0.75;
+/** "Most buy": at least half the cluster has bought. */
+export const MOST_BUY_SHARE = 0.5;
+/** Orders this many standard deviations above average count as ordering often. */
+export const FREQUENT_ORDERS_Z = 0.5;
+/** Lapsed only if the median member was last seen at least this many days before the window end. */
+export const LAPSED_MIN_DAYS = 30;
+/** At most this many sessions for the median member: one visit. */
+export const ONE_VISIT_SESSIONS = 1;
+/** Arrived this many standard deviations later than average (tenure below): newcomers. */
+export const NEWCOMER_TENURE_Z = -0.75;
+
+const bought = (t: ClusterTraits) => `${formatShare(t.buyer_share)} have bought`;
+const sd = (t: ClusterTraits, feature: FeatureName) => formatSigned(z(t, feature), 2);
+const EARLIER = (rules: string) => `No earlier rule (${rules}) held.`;
 
 export const RULES: readonly Rule[] = [
   {
@@ -74,11 +97,15 @@ export const RULES: readonly Rule[] = [
     name: "Loyal high spenders",
     // Most buy, they spend at least twice the average user, order more often than average and are still around.
     matches: (t, p) =>
-      t.buyer_share >= 0.5 &&
+      t.buyer_share >= MOST_BUY_SHARE &&
       t.revenue_per_user >= HIGH_SPEND_INDEX * p.revenue_per_user &&
       p.revenue_per_user > 0 &&
-      z(t, "orders") >= 0.5 &&
+      z(t, "orders") >= FREQUENT_ORDERS_Z &&
       z(t, "recency_days") < LAPSED_RECENCY_Z,
+    evidence: (t, p) =>
+      `${bought(t)} (rule: at least ${formatShare(MOST_BUY_SHARE)}); revenue per user ${formatMoney(t.revenue_per_user)} against ${formatMoney(p.revenue_per_user)} for all active users ` +
+      `(rule: at least ${formatNumber(HIGH_SPEND_INDEX, 0)}×); orders ${sd(t, "orders")} sd from the average (rule: at least ${formatSigned(FREQUENT_ORDERS_Z)}); ` +
+      `days since last event ${sd(t, "recency_days")} sd (rule: below ${formatSigned(LAPSED_RECENCY_Z)}).`,
     meaning: (t) =>
       `They are ${pct(t.share)} of active users but bring ${pct(t.revenue_share)} of revenue, so keeping them ` +
       `with loyalty perks and early access matters more than discounting to them.`,
@@ -88,6 +115,8 @@ export const RULES: readonly Rule[] = [
     name: "Window shoppers",
     // Browse at least as much as the average user (log scale), almost never buy.
     matches: (t) => t.buyer_share <= NEVER_BUYS_SHARE && z(t, "product_views") >= 0,
+    evidence: (t) =>
+      `${bought(t)} (rule: at most ${formatShare(NEVER_BUYS_SHARE)}); product views ${sd(t, "product_views")} sd from the average on the log scale (rule: at least 0).`,
     meaning: (t, p) =>
       `They view a median of ${count(t.median_product_views)} products (all users: ${count(p.median_product_views)}) ` +
       `yet ${buyers(t.buyer_share)}, so checkout friction, pricing and retargeting of viewed products are the levers.`,
@@ -96,7 +125,10 @@ export const RULES: readonly Rule[] = [
     rule: "lapsed",
     name: "Lapsed / churned",
     // Last seen well before everyone else, and at least a month ago.
-    matches: (t) => z(t, "recency_days") >= LAPSED_RECENCY_Z && t.median_recency_days >= 30,
+    matches: (t) => z(t, "recency_days") >= LAPSED_RECENCY_Z && t.median_recency_days >= LAPSED_MIN_DAYS,
+    evidence: (t) =>
+      `Days since last event ${sd(t, "recency_days")} sd from the average (rule: at least ${formatSigned(LAPSED_RECENCY_Z)}), ` +
+      `median ${countOf(Math.round(t.median_recency_days), "day")} (rule: at least ${countOf(LAPSED_MIN_DAYS, "day")}).`,
     meaning: (t) =>
       `Their last visit was a median ${Math.round(t.median_recency_days)} days before the window end, so only a ` +
       `win-back campaign can reach them, ` +
@@ -108,7 +140,9 @@ export const RULES: readonly Rule[] = [
     rule: "one_visit",
     name: "One-visit users",
     // Most of them came once: a name about how often they came, not about when they arrived.
-    matches: (t) => t.median_sessions <= 1,
+    matches: (t) => t.median_sessions <= ONE_VISIT_SESSIONS,
+    evidence: (t) =>
+      `Median sessions ${count(t.median_sessions)} (rule: at most ${ONE_VISIT_SESSIONS}). ${EARLIER("loyal high spenders, window shoppers, lapsed")}`,
     meaning: (t) =>
       `Most of them came only once and ${buyers(t.buyer_share)}, so the first visit (onboarding, a first-purchase ` +
       `incentive, a reason to come back) decides whether they become customers.`,
@@ -117,7 +151,10 @@ export const RULES: readonly Rule[] = [
     rule: "newcomers",
     name: "Newcomers",
     // Arrived much later than the average user: too early to tell what they will become.
-    matches: (t) => z(t, "tenure_days") <= -0.75,
+    matches: (t) => z(t, "tenure_days") <= NEWCOMER_TENURE_Z,
+    evidence: (t) =>
+      `Days since first event ${sd(t, "tenure_days")} sd from the average (rule: at most ${formatSigned(NEWCOMER_TENURE_Z)}). ` +
+      EARLIER("loyal high spenders, window shoppers, lapsed, one-visit"),
     meaning: (t) =>
       `They arrived recently and ${buyers(t.buyer_share)}, so onboarding and a first-purchase incentive decide ` +
       `whether they become customers.`,
@@ -126,6 +163,7 @@ export const RULES: readonly Rule[] = [
     rule: "occasional_buyers",
     name: "Occasional buyers",
     matches: (t) => t.buyer_share >= BUYS_SHARE && z(t, "sessions") < 0,
+    evidence: (t) => `${bought(t)} (rule: at least ${formatShare(BUYS_SHARE)}); sessions ${sd(t, "sessions")} sd from the average (rule: below 0).`,
     meaning: (t) =>
       `${capitalise(pct(t.buyer_share))} of them have bought but they visit less often than the average user, so ` +
       `reminders and replenishment emails can raise how often they purchase.`,
@@ -134,6 +172,7 @@ export const RULES: readonly Rule[] = [
     rule: "regular_customers",
     name: "Regular customers",
     matches: (t) => t.buyer_share >= BUYS_SHARE,
+    evidence: (t) => `${bought(t)} (rule: at least ${formatShare(BUYS_SHARE)}), and no earlier, more specific rule held.`,
     meaning: (t) =>
       `A steady core in which ${pct(t.buyer_share)} have bought and who bring ${pct(t.revenue_share)} of revenue, so ` +
       `personalised recommendations can grow their baskets.`,
@@ -142,6 +181,7 @@ export const RULES: readonly Rule[] = [
     rule: "casual_browsers",
     name: "Casual browsers",
     matches: () => true,
+    evidence: () => "No other rule held: the default name.",
     meaning: (t) =>
       `Light, low-intent visitors of whom ${pct(t.buyer_share)} have bought, best reached through cheap broad ` +
       `channels rather than personal offers.`,
@@ -156,6 +196,7 @@ const EVERYONE: Rule = {
   rule: "everyone",
   name: "All active users",
   matches: () => true,
+  evidence: () => "The data could not be split into segments (k = 1), so this one segment is every active user.",
   meaning: (t) =>
     `One segment holds every active user, so its profile is simply the shop's average user, and ` +
     `${t.buyer_share === 0 ? "none of them has bought" : `${pct(t.buyer_share)} of them have bought`}.`,
@@ -163,36 +204,48 @@ const EVERYONE: Rule = {
 
 /** The name of the single cluster of a clustering that found no split (k = 1). */
 export function nameOnlyCluster(only: ClusterTraits, population: PopulationTraits): ClusterName {
-  return { cluster: only.cluster, name: EVERYONE.name, rule: EVERYONE.rule, meaning: EVERYONE.meaning(only, population) };
+  return named(only, EVERYONE, population);
+}
+
+function named(t: ClusterTraits, rule: Rule, population: PopulationTraits): ClusterName {
+  return { cluster: t.cluster, name: rule.name, rule: rule.rule, meaning: rule.meaning(t, population), evidence: rule.evidence(t, population) };
 }
 
 export function nameClusters(clusters: readonly ClusterTraits[], population: PopulationTraits): ClusterName[] {
-  const named = clusters.map((t) => {
-    const rule = RULES.find((r) => r.matches(t, population))!;
-    return { cluster: t.cluster, name: rule.name, rule: rule.rule, meaning: rule.meaning(t, population) };
-  });
-  return disambiguate(named, clusters);
+  const names = clusters.map((t) => named(t, RULES.find((r) => r.matches(t, population))!, population));
+  return disambiguate(names, clusters);
 }
 
 /** Makes names unique, deterministically (depends only on the clusters' order and traits). */
 function disambiguate(named: ClusterName[], traits: readonly ClusterTraits[]): ClusterName[] {
-  const byName = new Map<string, number[]>();
-  named.forEach((n, i) => byName.set(n.name, [...(byName.get(n.name) ?? []), i]));
   const result = named.map((n) => ({ ...n }));
-  for (const [name, members] of byName) {
+  for (const [name, members] of groupByName(named)) {
     if (members.length < 2) continue;
     for (const i of members) {
       const word = qualifier(traits[i]!, members.map((m) => traits[m]!));
-      if (word !== null) result[i]!.name = `${name} (${word})`;
+      if (word !== null) result[i]!.name = withNote(name, word);
     }
   }
-  const seen = new Map<string, number>();
-  for (const n of result) {
-    const count = (seen.get(n.name) ?? 0) + 1;
-    seen.set(n.name, count);
-    if (count > 1) n.name = `${n.name} ${count}`;
+  // Still the same name (no feature tells them apart): their size does, or failing that a letter;
+  // never "… 2", which reads as a second kind rather than a second group of the same kind.
+  for (const [name, members] of groupByName(result)) {
+    if (members.length < 2) continue;
+    const bySize = members.map((i) => withNote(name, `${formatShare(traits[i]!.share)} of active users`));
+    const distinct = new Set(bySize).size === members.length;
+    members.forEach((i, j) => (result[i]!.name = distinct ? bySize[j]! : withNote(name, `group ${String.fromCharCode(65 + j)}`)));
   }
   return result;
+}
+
+/** "One-visit users" + "low-converting" → "One-visit users (low-converting)"; a second note joins the first. */
+function withNote(name: string, note: string): string {
+  return name.endsWith(")") ? `${name.slice(0, -1)}, ${note})` : `${name} (${note})`;
+}
+
+function groupByName(named: readonly ClusterName[]): Map<string, number[]> {
+  const byName = new Map<string, number[]>();
+  named.forEach((n, i) => byName.set(n.name, [...(byName.get(n.name) ?? []), i]));
+  return byName;
 }
 
 /** Below this gap (in standard deviations) a cluster does not really stand out on any feature. */
@@ -216,16 +269,7 @@ function z(t: ClusterTraits, feature: FeatureName): number {
   return t.z[feature] ?? 0;
 }
 
-/**
- * A share in prose: whole percents, one decimal below 1% and above 99%, and never a rounded "0%" or
- * "100%" for a share that is not exactly that ("more than 99.9%": 99.97% of revenue is not all of it).
- */
-function pct(share: number): string {
-  const value = share * 100;
-  if (value > 0 && value < 0.1) return "less than 0.1%";
-  if (value > 99.9 && value < 100) return "more than 99.9%";
-  return `${(value > 0 && value < 1) || (value > 99 && value < 100) ? value.toFixed(1) : Math.round(value)}%`;
-}
+const pct = formatShare;
 
 function buyers(share: number): string {
   if (share === 0) return "none of them has bought";

@@ -4,6 +4,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { AnalysisWindow } from "../dataset/window";
+import { runTraced } from "../db/sqlTrace";
 import { userFeaturesSql } from "./featureSql";
 import { FEATURE_NAMES } from "./features";
 import { type DenseMatrix, denseMatrix } from "./matrix";
@@ -19,7 +20,7 @@ export interface UserFeatures {
 }
 
 export async function readUserFeatures(connection: DuckDBConnection, window: AnalysisWindow): Promise<UserFeatures> {
-  const result = await connection.run(userFeaturesSql(window));
+  const result = await runTraced(connection, "segments.features", userFeaturesSql(window));
   const names = result.columnNames();
   const position = (name: string): number => {
     const at = names.indexOf(name);

@@ -5,6 +5,7 @@
  */
 import { DOUBLE, type DuckDBConnection, DuckDBDataChunk, type DuckDBType, INTEGER, VARCHAR } from "@duckdb/node-api";
 import { quoteIdentifier } from "../db/quoteIdentifier";
+import { runTraced } from "../db/sqlTrace";
 import type { DenseMatrix } from "./matrix";
 
 /** DuckDB's vector size: the most rows one data chunk may hold. */
@@ -28,7 +29,8 @@ export async function writeUserTable(connection: DuckDBConnection, table: string
   const doubleNames = doubles?.names ?? [];
   const definition = ["user_id VARCHAR", "cluster INTEGER", ...doubleNames.map((name) => `${quoteIdentifier(name)} DOUBLE`)];
   // TEMP, so this also works on a warehouse opened read-only; the appender must then name catalog "temp".
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(table)} (${definition.join(", ")})`);
+  // Traced under the table's name: the rows come from JavaScript, the statement is what a reader can check.
+  await runTraced(connection, table, `CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(table)} (${definition.join(", ")})`);
   const types: DuckDBType[] = [VARCHAR, INTEGER, ...doubleNames.map(() => DOUBLE)];
   const appender = await connection.createAppender(table, "main", "temp");
   try {

@@ -32,9 +32,3 @@ export function missingCard({ title, reason, key, className }: MissingCardOption
   return card;
 }
 
-/** "3 hours", "1 day", "12 days": how long a window is, for explanations. */
-export function windowLength(hours: number): string {
-  if (hours < 48) return `${Math.round(hours)} hour${Math.round(hours) === 1 ? "" : "s"}`;
-  const days = Math.round(hours / 24);
-  return `${days} day${days === 1 ? "" : "s"}`;
-}

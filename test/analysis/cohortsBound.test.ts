@@ -2,7 +2,8 @@
 // are bounded: analyze's output stays a few hundred kilobytes, the Cohorts page's data under 1 MB, and a
 // window of ordinary length is not bounded at all.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cohortsPageData, PAGE_COHORT_LIMITS } from "../../data-loaders/cohorts";
+import { buildCohortsPage, PAGE_COHORT_LIMITS } from "../../lib/pages/cohorts";
+import { stopTracing, traceConnection } from "../../lib/db/sqlTrace";
 import { computeCohorts, type CohortsOutput } from "../../lib/analysis/cohorts";
 import type { Database } from "../../lib/db/duckdb";
 import { openTinyDatabase, type TinyEvent } from "../helpers/tinyDataset";
@@ -50,8 +51,10 @@ describe("cohort grids over a window of 110 years", () => {
 
   it("keeps the Cohorts page's data under 1 MB", () => {
     // The page's own bounds, on the same data.
+    const trace = traceConnection(db.connection);
     return computeCohorts(db.connection, WINDOW, PAGE_COHORT_LIMITS).then((page) => {
-      const data = cohortsPageData(page);
+      stopTracing(db.connection);
+      const data = buildCohortsPage(page, trace);
       expect(bytes(data)).toBeLessThan(1_000_000);
       for (const variant of data.retention) expect(variant.cells.cohort.length).toBeLessThanOrEqual(54 * 54);
     });

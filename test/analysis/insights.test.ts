@@ -54,6 +54,10 @@ describe("segmentDifference", () => {
       higher_rate: 0.06, lower_rate: 0.01, p_adjusted: 0.001, comparisons: 3, href: "funnel",
     });
   });
+  it("claims nothing from 0 comparisons (not \"survives correction for 0 comparisons\")", () => {
+    expect(segmentDifference([])).toBeNull();
+    expect(segmentDifference([breakdown("gender", [])])).toBeNull();
+  });
   it("says that no difference survives when none is significant", () => {
     expect(segmentDifference([breakdown("gender", [comparison("M", "F", 0.05, 0.04, false, 0.3)])])).toEqual({ kind: "no_segment_difference", comparisons: 1, href: "funnel" });
   });
@@ -76,6 +80,14 @@ describe("interestVersusPurchase", () => {
     // 10/100 vs 11/90: z ≈ -0.5.
     const insight = interestVersusPurchase([category("A", 100, 10), category("B", 90, 11)]);
     expect(insight).toMatchObject({ most_viewed: "A", best_selling: "B", significant: false });
+  });
+  it("says nothing when first place is tied: a tie is never broken by name", () => {
+    // The defect seen on real data: four products tied at one buying session each, one named the best seller.
+    expect(interestVersusPurchase([category("A", 100, 1), category("B", 50, 1), category("C", 40, 1)])).toBeNull();
+    expect(interestVersusPurchase([category("A", 100, 3), category("B", 100, 9), category("C", 40, 1)])).toBeNull();
+  });
+  it("claims no best seller when nothing sold (no superlative on 0)", () => {
+    expect(interestVersusPurchase([category("A", 100, 0), category("B", 50, 0)])).toBeNull();
   });
   it("says nothing when the most viewed category also sells most", () => {
     expect(interestVersusPurchase([category("A", 100, 10), category("B", 50, 2)])).toBeNull();

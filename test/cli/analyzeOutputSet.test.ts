@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../data-loaders/projectRoot";
+import { PROJECT_ROOT } from "../../lib/warehouse/projectRoot";
 import { ANALYZE_OUTPUTS, runAnalyze } from "../../lib/cli/analyze";
 import { writeGeneratedDataset } from "../../lib/generator/writeDataset";
 import { tempDir } from "../helpers/tempDir";

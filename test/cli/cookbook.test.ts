@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../data-loaders/projectRoot";
+import { PROJECT_ROOT } from "../../lib/warehouse/projectRoot";
 import { tempDir } from "../helpers/tempDir";
 
 const work = tempDir("event-kit-cookbook-");

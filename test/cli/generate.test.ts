@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../data-loaders/projectRoot";
+import { PROJECT_ROOT } from "../../lib/warehouse/projectRoot";
 import { tempDir } from "../helpers/tempDir";
 
 const work = tempDir();

@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../data-loaders/projectRoot";
+import { PROJECT_ROOT } from "../../lib/warehouse/projectRoot";
 import { writeGeneratedDataset } from "../../lib/generator/writeDataset";
 import { tempDir } from "../helpers/tempDir";
 

@@ -8,13 +8,12 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { roundNumbers } from "../../data-loaders/funnel.js";
-import { round } from "../../data-loaders/segments.js";
-import { datasetFolder, dataSourceFromEnv } from "../../data-loaders/warehouse.js";
-import type { CohortsPageData } from "../../data-loaders/cohorts.js";
-import type { FunnelPageData } from "../../data-loaders/funnel.js";
-import type { OverviewData } from "../../data-loaders/overview.js";
-import type { SegmentsPageData } from "../../data-loaders/segments.js";
+import { round, roundNumbers } from "../../lib/output/round.js";
+import { datasetFolder, dataSourceFromEnv } from "../../lib/warehouse/warehouse.js";
+import type { CohortsPageData } from "../../lib/pages/cohorts.js";
+import type { FunnelPageData } from "../../lib/pages/funnel.js";
+import type { OverviewPage } from "../../lib/pages/overview.js";
+import type { SegmentsPageData } from "../../lib/pages/segments.js";
 import type { CohortsOutput } from "../../lib/analysis/cohorts.js";
 import type { FunnelOutput } from "../../lib/analysis/funnels.js";
 import type { Headline } from "../../lib/analysis/headline.js";
@@ -157,7 +156,7 @@ describe("segments.json ↔ analyze segments.json", () => {
 });
 
 describe("overview.json ↔ analyze summary.json", () => {
-  const site = builtData<OverviewData>("overview");
+  const site = builtData<OverviewPage>("overview");
 
   test("the window is the same", () => {
     expect(site.window).toEqual(analyzed.summary.window);

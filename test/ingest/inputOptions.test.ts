@@ -3,8 +3,8 @@
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseAnalyzeArgs } from "../../lib/cli/analyze";
-import { PROJECT_ROOT } from "../../data-loaders/projectRoot";
-import { readOptionsFromEnv } from "../../data-loaders/warehouse";
+import { PROJECT_ROOT } from "../../lib/warehouse/projectRoot";
+import { readOptionsFromEnv } from "../../lib/warehouse/warehouse";
 import { validationData } from "../../data-loaders/validation";
 import { REES46_SAMPLE_EXPECTED, sharedRees46Fixture, writeRees46Sample } from "../helpers/rees46Sample";
 import { tempDir } from "../helpers/tempDir";

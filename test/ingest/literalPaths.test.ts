@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows, sqlString } from "../../lib/db/duckdb";
 import { readDataset } from "../../lib/dataset/readDataset";
 import { literalPath } from "../../lib/db/literalPath";
-import { loadValidated } from "../../data-loaders/validatedWarehouse";
+import { loadValidated } from "../../lib/warehouse/validatedWarehouse";
 import { tempDir } from "../helpers/tempDir";
 
 const work = tempDir("event-kit-literal-");

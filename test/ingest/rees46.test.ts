@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase, queryRows } from "../../lib/db/duckdb";
 import { type DatasetSummary, readDataset } from "../../lib/dataset/readDataset";
 import { runAnalyze } from "../../lib/cli/analyze";
-import { PROJECT_ROOT } from "../../data-loaders/projectRoot";
+import { PROJECT_ROOT } from "../../lib/warehouse/projectRoot";
 import { derivedChecks, sharedRees46Fixture } from "../helpers/rees46Sample";
 import { tempDir } from "../helpers/tempDir";
 

@@ -88,6 +88,22 @@ describe("nameClusters prose", () => {
   });
 });
 
+describe("evidence beside each rule", () => {
+  it("states the thresholds the rule tests, with the cluster's own values", () => {
+    const shopper = nameOf(traits({ buyer_share: 0.02, z: { product_views: 1.2 } }));
+    // NEVER_BUYS_SHARE is 0.1: at most one in ten buys.
+    expect(shopper.evidence).toBe("2% have bought (rule: at most 10%); product views +1.20 sd from the average on the log scale (rule: at least 0).");
+    const lapsed = nameOf(traits({ z: { recency_days: 1.2 }, median_recency_days: 150 }));
+    expect(lapsed.evidence).toBe("Days since last event +1.20 sd from the average (rule: at least +0.75), median 150 days (rule: at least 30 days).");
+  });
+
+  it("agrees in number: a median of one day is “1 day”", () => {
+    const named = nameOf(traits({ z: { recency_days: 5 }, median_recency_days: 30.4 }));
+    expect(named.evidence).toContain("median 30 days");
+    expect(named.evidence).not.toMatch(/\b1 days\b/);
+  });
+});
+
 describe("nameOnlyCluster", () => {
   it("calls the only cluster of an unsplit population all active users, whatever its profile", () => {
     // Its z-scores are the population's own (about 0), which the rules would read as "occasional buyers".
@@ -98,6 +114,7 @@ describe("nameOnlyCluster", () => {
       name: "All active users",
       rule: "everyone",
       meaning: "One segment holds every active user, so its profile is simply the shop's average user, and 50% of them have bought.",
+      evidence: "The data could not be split into segments (k = 1), so this one segment is every active user.",
     });
   });
 });
@@ -110,11 +127,28 @@ describe("nameClusters uniqueness", () => {
     expect(names).toEqual(["Window shoppers (recent)", "Window shoppers (lapsed)"]);
   });
 
-  it("numbers clusters that are still indistinguishable, deterministically", () => {
+  it("tells indistinguishable clusters apart by their size, never by a trailing number", () => {
+    // The defect seen on real data: "One-visit users (low-converting)" and "… 2".
     const twin = traits({ buyer_share: 0, z: { product_views: 1 } });
-    const names = nameClusters([{ ...twin, cluster: 0 }, { ...twin, cluster: 1 }, { ...twin, cluster: 2 }], POPULATION).map((n) => n.name);
-    expect(names).toEqual(["Window shoppers", "Window shoppers 2", "Window shoppers 3"]);
-    expect(names).toEqual(nameClusters([{ ...twin, cluster: 0 }, { ...twin, cluster: 1 }, { ...twin, cluster: 2 }], POPULATION).map((n) => n.name));
+    const names = nameClusters([{ ...twin, cluster: 0, share: 0.3 }, { ...twin, cluster: 1, share: 0.12 }], POPULATION).map((n) => n.name);
+    expect(names).toEqual(["Window shoppers (30% of active users)", "Window shoppers (12% of active users)"]);
+  });
+
+  it("letters clusters alike in every feature and in size, deterministically", () => {
+    const twin = traits({ buyer_share: 0, z: { product_views: 1 } });
+    const three = [{ ...twin, cluster: 0 }, { ...twin, cluster: 1 }, { ...twin, cluster: 2 }];
+    const names = nameClusters(three, POPULATION).map((n) => n.name);
+    expect(names).toEqual(["Window shoppers (group A)", "Window shoppers (group B)", "Window shoppers (group C)"]);
+    expect(names).toEqual(nameClusters(three, POPULATION).map((n) => n.name));
+  });
+
+  it("adds the size to a shared qualifier rather than a second pair of brackets", () => {
+    const a = traits({ cluster: 0, share: 0.25, buyer_share: 0, median_sessions: 1, z: { product_views: -1, session_conversion: -1 } });
+    const b = traits({ cluster: 1, share: 0.05, buyer_share: 0, median_sessions: 1, z: { product_views: -1, session_conversion: -1 } });
+    const c = traits({ cluster: 2, share: 0.1, buyer_share: 0, median_sessions: 1, z: { product_views: -1, session_conversion: 1 } });
+    const names = nameClusters([a, b, c], POPULATION).map((n) => n.name);
+    expect(new Set(names).size).toBe(3);
+    for (const name of names) expect(name).not.toMatch(/\)\s*\(|\s\d+$/);
   });
 
   it("writes one sentence per cluster", () => {

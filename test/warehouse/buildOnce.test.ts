@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildOnce } from "../../data-loaders/buildOnce";
-import { PROJECT_ROOT } from "../../data-loaders/projectRoot";
+import { buildOnce } from "../../lib/warehouse/buildOnce";
+import { PROJECT_ROOT } from "../../lib/warehouse/projectRoot";
 import { tempDir } from "../helpers/tempDir";
 
 const work = tempDir();
@@ -38,7 +38,7 @@ describe("buildOnce", () => {
     const target = join(work.path, "killed");
     // A real second process takes the lock, writes half its folder, and hangs until killed.
     const script = `
-      import { buildOnce } from ${JSON.stringify(join(PROJECT_ROOT, "data-loaders/buildOnce.ts"))};
+      import { buildOnce } from ${JSON.stringify(join(PROJECT_ROOT, "lib/warehouse/buildOnce.ts"))};
       import { writeFileSync } from "node:fs";
       await buildOnce(${JSON.stringify(target)}, async (dir) => {
         writeFileSync(dir + "/part-1", "half");

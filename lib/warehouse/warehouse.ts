@@ -9,15 +9,15 @@
  * dataset, whose parameters EVENT_KIT_USERS / _DAYS / _SEED / _START / _PRODUCTS may change.
  * EVENT_KIT_PSEUDONYMIZE=1 replaces user ids by a keyed hash, the key in EVENT_KIT_PSEUDONYM_KEY.
  */
-import { DEDUPE_POLICIES, isDedupePolicy } from "../lib/ingest/dedupe";
-import { funnelStepsFromText } from "../lib/funnel/customFunnel";
-import { parseCurrency } from "../lib/dataset/currency";
+import { DEDUPE_POLICIES, isDedupePolicy } from "../ingest/dedupe";
+import { funnelStepsFromText } from "../funnel/customFunnel";
+import { parseCurrency } from "../dataset/currency";
 import { join } from "node:path";
-import { type Database, openDatabase } from "../lib/db/duckdb";
-import { type DatasetSummary, MANIFEST_FILE, type ReadOptions } from "../lib/dataset/readDataset";
-import { DEFAULT_PARAMS, type GeneratorParams, validateParams } from "../lib/generator/params";
-import { writeGeneratedDataset } from "../lib/generator/writeDataset";
-import { parseDate, parseInteger } from "../lib/cli/args";
+import { type Database, openDatabase } from "../db/duckdb";
+import { type DatasetSummary, MANIFEST_FILE, type ReadOptions } from "../dataset/readDataset";
+import { DEFAULT_PARAMS, type GeneratorParams, validateParams } from "../generator/params";
+import { writeGeneratedDataset } from "../generator/writeDataset";
+import { parseDate, parseInteger } from "../cli/args";
 import { buildOnce } from "./buildOnce";
 import { generatedDatasetKey } from "./cacheKey";
 import { loadValidated, validatedWarehouse } from "./validatedWarehouse";
@@ -90,6 +90,12 @@ export async function datasetFolder(source: DataSource, cacheDir = CACHE_DIR): P
   });
 }
 
+/** The source's dataset folder and the folder of its validated tables, both built once. */
+export async function validatedFolder(source: DataSource): Promise<{ folder: string; validated: string }> {
+  const folder = await datasetFolder(source);
+  return { folder, validated: await validatedWarehouse(folder, source.read) };
+}
+
 export interface Warehouse {
   db: Database;
   dataset: DatasetSummary;
@@ -102,8 +108,7 @@ export interface Warehouse {
  * once per build (validatedWarehouse.ts); each loader then loads the clean tables.
  */
 export async function openWarehouse(source: DataSource = dataSourceFromEnv()): Promise<Warehouse> {
-  const folder = await datasetFolder(source);
-  const validated = await validatedWarehouse(folder, source.read);
+  const { folder, validated } = await validatedFolder(source);
   const db = await openDatabase();
   try {
     const dataset = await loadValidated(db.connection, validated);

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { processIsAlive } from "../lib/process/processIsAlive";
+import { processIsAlive } from "../process/processIsAlive";
 
 export interface BuildOnceOptions {
   /** A file that exists in the folder only when it is complete. */

@@ -1,0 +1,172 @@
+/**
+ * The report's one formatting module: numbers, percents, money, durations, plurals, lists and ties, as
+ * the engines and the page builders (lib/pages) word them at build time. Pure (no DOM, no locale
+ * lookups), so every machine prints the same text.
+ *
+ * Conventions: digits are grouped by threes with a narrow no-break space (SI style, never wraps inside a
+ * number), negatives use the true minus sign, proportions come in as fractions (0.042 → "4.2%"), and
+ * anything that is not a finite number prints as an em dash rather than "NaN".
+ */
+
+/** U+202F NARROW NO-BREAK SPACE: the thin space that groups digits. */
+export const THIN_SPACE = "\u202F";
+/** U+2212 MINUS SIGN. */
+export const MINUS = "\u2212";
+/** Shown for missing or non-finite values. */
+export const MISSING = "\u2014";
+
+function isNumber(x: unknown): x is number {
+  return typeof x === "number" && Number.isFinite(x);
+}
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, THIN_SPACE);
+}
+
+// ---- numbers ----
+
+/** Rounds to `digits` decimals and groups the integer part; "−" only when the rounded value is not 0. */
+export function formatNumber(x: number, digits = 0): string {
+  if (!isNumber(x)) return MISSING;
+  const fixed = Math.abs(x).toFixed(digits);
+  const [whole = "0", fraction] = fixed.split(".");
+  const magnitude = fraction === undefined ? groupThousands(whole) : `${groupThousands(whole)}.${fraction}`;
+  return x < 0 && /[1-9]/.test(fixed) ? MINUS + magnitude : magnitude;
+}
+
+/** A whole number with thin grouping: 1234567 → "1 234 567". */
+export function formatInteger(x: number): string {
+  return formatNumber(x, 0);
+}
+
+/** A signed number: 0.5 → "+0.50", −0.5 → "−0.50". */
+export function formatSigned(x: number, digits = 2): string {
+  const text = formatNumber(x, digits);
+  return x > 0 && /[1-9]/.test(text) ? `+${text}` : text;
+}
+
+// ---- percents ----
+
+/** A proportion as a percentage: 0.0423 → "4.2%". */
+export function formatPercent(p: number, digits = 1): string {
+  return isNumber(p) ? `${formatNumber(p * 100, digits)}%` : MISSING;
+}
+
+/**
+ * A share in prose: whole percents, one decimal below 1% and above 99%, and never a rounded "0%" or
+ * "100%" for a share that is not exactly that ("more than 99.9%": 99.97% of revenue is not all of it).
+ */
+export function formatShare(share: number): string {
+  if (!isNumber(share)) return MISSING;
+  const value = share * 100;
+  if (value > 0 && value < 0.1) return "less than 0.1%";
+  if (value > 99.9 && value < 100) return "more than 99.9%";
+  return `${(value > 0 && value < 1) || (value > 99 && value < 100) ? value.toFixed(1) : Math.round(value)}%`;
+}
+
+/** "95% CI 3.9–4.5%". */
+export function formatInterval(low: number, high: number, digits = 1): string {
+  return `95% CI ${formatNumber(low * 100, digits)}–${formatNumber(high * 100, digits)}%`;
+}
+
+/**
+ * A proportion with its confidence interval: (0.042, 0.039, 0.045) → "4.2% (95% CI 3.9–4.5%)".
+ * When a bound is negative (a difference), "to" replaces the en dash so the minus signs stay readable.
+ */
+export function formatPercentInterval(p: number, lower: number, upper: number, digits = 1): string {
+  if (!isNumber(p)) return MISSING;
+  const point = formatPercent(p, digits);
+  if (!isNumber(lower) || !isNumber(upper)) return point;
+  const separator = lower < 0 || upper < 0 ? " to " : "\u2013";
+  return `${point} (95% CI ${formatNumber(lower * 100, digits)}${separator}${formatNumber(upper * 100, digits)}%)`;
+}
+
+/** A difference of two proportions in percentage points, always signed: 0.012 → "+1.2 pp". */
+export function formatPercentPoints(difference: number, digits = 1): string {
+  if (!isNumber(difference)) return MISSING;
+  return `${formatSigned(difference * 100, digits)} pp`;
+}
+
+// ---- money ----
+
+/** Money with thin grouping: 1234.5 → "$1 234.50", −12 → "−$12.00". */
+export function formatMoney(x: number, digits = 2, symbol = "$"): string {
+  if (!isNumber(x)) return MISSING;
+  const text = formatNumber(x, digits);
+  return text.startsWith(MINUS) ? `${MINUS}${symbol}${text.slice(1)}` : `${symbol}${text}`;
+}
+
+// ---- durations ----
+
+function trimNumber(x: number): string {
+  return x >= 10 ? x.toFixed(0) : x.toFixed(1).replace(/\.0$/, "");
+}
+
+/**
+ * A duration in the largest unit that keeps it readable: 0.4 → "0.4 s", 40 → "40 s", 133 → "2.2 min",
+ * 74 467 → "21 h", 281 048 → "3.3 days". Not a number → "—".
+ */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (typeof seconds !== "number" || !Number.isFinite(seconds)) return MISSING;
+  const s = Math.max(0, seconds);
+  if (s < 60) return `${trimNumber(s)} s`;
+  if (s < 3600) return `${trimNumber(s / 60)} min`;
+  if (s < 86_400) return `${trimNumber(s / 3600)} h`;
+  const days = s / 86_400;
+  return `${trimNumber(days)} ${days < 1.05 ? "day" : "days"}`;
+}
+
+/**
+ * How long a stretch of time is, in words: "2 hours 10 minutes", "1 day", "365 days". Whole minutes
+ * under two days (a 2 h 10 min slice is not "24 hours"), whole days from there.
+ */
+export function formatSpan(milliseconds: number): string {
+  if (!isNumber(milliseconds)) return MISSING;
+  const minutes = Math.max(0, Math.round(milliseconds / 60_000));
+  if (minutes < 48 * 60) {
+    const hours = Math.floor(minutes / 60);
+    const rest = minutes % 60;
+    const parts = [hours > 0 ? countOf(hours, "hour") : "", rest > 0 || hours === 0 ? countOf(rest, "minute") : ""];
+    return parts.filter(Boolean).join(" ");
+  }
+  return countOf(Math.round(minutes / 1440), "day");
+}
+
+// ---- plurals ----
+
+/** The noun for `count` things: plural("event", 1) → "event", plural("event", 2) → "events". */
+export function plural(noun: string, count: number, many = `${noun}s`): string {
+  return count === 1 ? noun : many;
+}
+
+/** A count with its noun, agreeing: countOf(1, "event") → "1 event", countOf(1234, "user") → "1 234 users". */
+export function countOf(count: number, noun: string, many = `${noun}s`): string {
+  return `${formatInteger(count)} ${plural(noun, count, many)}`;
+}
+
+// ---- lists ----
+
+/** "a", "a and b", "a, b and c" (`conjunction` "or" for alternatives). */
+export function formatList(items: readonly string[], conjunction = "and"): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
+}
+
+/** Text in typographic quotes: “name”. */
+export function quoted(text: string): string {
+  return `“${text}”`;
+}
+
+// ---- ties ----
+
+/**
+ * The items holding the largest value, in the order given: one item is a leader, several are a tie,
+ * and none (empty input, or a largest value of 0 when `positive`) means there is no leader to name.
+ * A sentence names every tied item or says nothing: a tie is never broken by an id or a name.
+ */
+export function leaders<T>(items: readonly T[], value: (item: T) => number, positive = true): T[] {
+  let best = -Infinity;
+  for (const item of items) best = Math.max(best, value(item));
+  if (!Number.isFinite(best) || (positive && best <= 0)) return [];
+  return items.filter((item) => value(item) === best);
+}

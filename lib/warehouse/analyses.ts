@@ -1,0 +1,65 @@
+/**
+ * The build's analyses, each computed once and shared by every loader that needs it (sharedAnalysis):
+ * the Funnel page and the Overview read one funnel result, the Cohorts page and the Overview one
+ * retention result. The CLI (lib/cli/analyze.ts) calls the same engines.
+ */
+import type { Plain } from "../db/duckdb";
+import { queryTraced } from "../db/sqlTrace";
+import { computeCohorts } from "../analysis/cohorts";
+import { measureCoverage } from "../analysis/coverage";
+import { computeFunnels } from "../analysis/funnels";
+import { computeHeadline } from "../analysis/headline";
+import { WINDOW_SHOPPER_SQL } from "../analysis/insights";
+import { computeSegments } from "../analysis/segments";
+import { type ProductQueryRow, productInterestSql } from "../funnel/productInterest";
+import { PAGE_COHORT_LIMITS } from "../pages/cohorts";
+import type { OverviewFacts } from "../pages/overview";
+import { sharedAnalysis } from "./sharedAnalysis";
+import type { DataSource } from "./warehouse";
+
+/** The seed of the published segmentation (the CLI's default too). */
+export const SEGMENTS_SEED = 42;
+
+export const funnelAnalysis = (source?: DataSource) =>
+  sharedAnalysis(
+    "funnel",
+    async ({ db, dataset }) => ({
+      funnels: await computeFunnels(db.connection, dataset.window, dataset.funnel ?? null),
+      configured: dataset.funnel ?? null,
+      products: await queryTraced<ProductQueryRow & Record<string, Plain>>(db.connection, "funnel.products", productInterestSql(dataset.window)),
+    }),
+    source,
+  );
+
+export const cohortsAnalysis = (source?: DataSource) =>
+  sharedAnalysis("cohorts", ({ db, dataset }) => computeCohorts(db.connection, dataset.window, PAGE_COHORT_LIMITS), source);
+
+export const segmentsAnalysis = (source?: DataSource) =>
+  sharedAnalysis("segments", async ({ db, dataset }) => (await computeSegments(db.connection, dataset.window, { seed: SEGMENTS_SEED })).summary, source);
+
+/** What only the Overview asks: the headline numbers, window shoppers, what the data holds. */
+export const overviewAnalysis = (source?: DataSource) =>
+  sharedAnalysis(
+    "overview",
+    async (warehouse): Promise<OverviewFacts> => {
+      const { db, dataset, source: from } = warehouse;
+      const [shoppers] = await queryTraced<{ window_shoppers: number; active_users: number; median_views: number }>(
+        db.connection,
+        "overview.window_shoppers",
+        WINDOW_SHOPPER_SQL,
+      );
+      return {
+        window: dataset.window,
+        headline: await computeHeadline(db.connection),
+        shoppers: shoppers ?? null,
+        coverage: await measureCoverage(warehouse),
+        totals: dataset.validation.totals,
+        // The folder path of brought data may name a person's home directory: it stays off the site.
+        source:
+          from.kind === "generated"
+            ? { kind: "generated", users: from.params.users, days: from.params.days, seed: from.params.seed, start: from.params.start.toISOString().slice(0, 10) }
+            : { kind: "folder" },
+      };
+    },
+    source,
+  );

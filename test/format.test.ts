@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { countOf, formatList, formatMoney, formatPercent, formatShare, formatSigned, formatSpan, leaders, plural } from "../lib/format";
+import { spanText } from "../lib/pages/overview";
+
+const T = "\u202F";
+
+describe("plurals", () => {
+  it("agree with the count: never “1 events” or “1 products”", () => {
+    expect(countOf(1, "event")).toBe("1 event");
+    expect(countOf(1, "product")).toBe("1 product");
+    expect(countOf(0, "event")).toBe("0 events");
+    expect(countOf(1234, "user")).toBe(`1${T}234 users`);
+    expect(countOf(1, "person", "people")).toBe("1 person");
+    expect(countOf(3, "person", "people")).toBe("3 people");
+    expect(plural("it", 2, "them")).toBe("them");
+  });
+});
+
+describe("spans", () => {
+  it("says how long a slice of hours is, not the whole days of its window", () => {
+    // The defect seen on a real log: "The data spans 24 hours" for a 2 h 10 min slice.
+    expect(formatSpan((2 * 60 + 10) * 60_000)).toBe("2 hours 10 minutes");
+    expect(formatSpan(60 * 60_000)).toBe("1 hour");
+    expect(formatSpan(0)).toBe("0 minutes");
+    expect(formatSpan(1 * 60_000)).toBe("1 minute");
+    expect(formatSpan(3 * 86_400_000)).toBe("3 days");
+  });
+
+  it("the Overview words a brought slice to the minute, with its length", () => {
+    const coverage = { source: "brought", first_event: "2017-11-25T08:05:00.000Z", last_event: "2017-11-25T10:15:00.000Z", window_hours: 24 } as const;
+    const window = { start: "2017-11-25T00:00:00.000Z", end: "2017-11-26T00:00:00.000Z" };
+    expect(spanText({ window, coverage: coverage as never })).toBe("2017-11-25 08:05 to 10:15 UTC (2 hours 10 minutes)");
+  });
+});
+
+describe("numbers", () => {
+  it("percents, shares, money and signs", () => {
+    expect(formatPercent(0.0423)).toBe("4.2%");
+    expect(formatShare(0.9997)).toBe("more than 99.9%");
+    expect(formatShare(0.0004)).toBe("less than 0.1%");
+    expect(formatShare(0.1)).toBe("10%");
+    expect(formatMoney(-12)).toBe("\u2212$12.00");
+    expect(formatMoney(1234.5)).toBe(`$1${T}234.50`);
+    expect(formatSigned(0.75)).toBe("+0.75");
+    expect(formatSigned(-0.75)).toBe("\u22120.75");
+    expect(formatSigned(0)).toBe("0.00");
+    expect(formatPercent(Number.NaN)).toBe("\u2014");
+  });
+
+  it("lists", () => {
+    expect(formatList([])).toBe("");
+    expect(formatList(["a"])).toBe("a");
+    expect(formatList(["a", "b"])).toBe("a and b");
+    expect(formatList(["a", "b", "c"], "or")).toBe("a, b or c");
+  });
+});
+
+describe("leaders", () => {
+  it("names a single leader, every member of a tie, and nobody on 0", () => {
+    const items = [{ id: "1817004", n: 1 }, { id: "2", n: 1 }, { id: "3", n: 1 }, { id: "4", n: 1 }];
+    // Four products tied at one session each: all four lead; a sentence must name the tie or say nothing.
+    expect(leaders(items, (x) => x.n).map((x) => x.id)).toEqual(["1817004", "2", "3", "4"]);
+    expect(leaders([{ n: 3 }, { n: 5 }], (x) => x.n)).toEqual([{ n: 5 }]);
+    expect(leaders([{ n: 0 }, { n: 0 }], (x) => x.n)).toEqual([]);
+    expect(leaders([], (x: { n: number }) => x.n)).toEqual([]);
+  });
+});

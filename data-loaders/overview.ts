@@ -15,6 +15,8 @@ import {
 import { queryRows } from "../lib/db/duckdb";
 import type { AnalysisWindow } from "../lib/dataset/window";
 import { withWarehouse } from "./warehouse";
+import { type OverviewGlance, overviewGlance } from "../lib/pages/overviewGlance";
+import { type Post, buildPost, siteUrlFromEnv } from "../lib/share/post";
 
 export interface OverviewData {
   headline: Headline;
@@ -22,6 +24,10 @@ export interface OverviewData {
   window: AnalysisWindow;
   source: { kind: "generated"; users: number; days: number; seed: number; start: string } | { kind: "folder" };
   sql: { headline: string; window_shoppers: string };
+  /** The row of small charts at the top of the page. */
+  glance: OverviewGlance;
+  /** The post (dist/share/post.txt is written from this, and the "Copy post" button copies it). */
+  post: Post;
 }
 
 const DEFAULT_VARIANT: RetentionVariant = { cohort_by: "registration", activity: "any_event", granularity: "month", mode: "on" };
@@ -45,16 +51,20 @@ export function overviewData(): Promise<OverviewData> {
       segmentDifference(funnels.session_funnel.breakdowns),
       interestVersusPurchase(funnels.category_funnel),
     ].filter((insight): insight is Insight => insight !== null);
+    const headline = await computeHeadline(connection);
+    // The folder path of brought data may name a person's home directory: it stays off the site.
+    const overviewSource: OverviewData["source"] =
+      source.kind === "generated"
+        ? { kind: "generated", users: source.params.users, days: source.params.days, seed: source.params.seed, start: source.params.start.toISOString().slice(0, 10) }
+        : { kind: "folder" };
     return {
-      headline: await computeHeadline(connection),
+      headline,
       insights,
       window: dataset.window,
-      // The folder path of brought data may name a person's home directory: it stays off the site.
-      source:
-        source.kind === "generated"
-          ? { kind: "generated", users: source.params.users, days: source.params.days, seed: source.params.seed, start: source.params.start.toISOString().slice(0, 10) }
-          : { kind: "folder" },
+      source: overviewSource,
       sql: { headline: HEADLINE_SQL, window_shoppers: WINDOW_SHOPPER_SQL },
+      glance: overviewGlance(funnels.session_funnel.steps, defaultRetention?.average ?? []),
+      post: buildPost({ headline, insights, window: dataset.window, source: overviewSource, recorded: [...recorded].sort(), siteUrl: siteUrlFromEnv(process.env) }),
     };
   });
 }

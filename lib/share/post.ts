@@ -99,9 +99,13 @@ function plainText(parts: Omit<Post, "text" | "markdown">): string {
   return blocks.join("\n\n");
 }
 
-/** Backslash-escapes what Markdown would read as markup in text from the data (names can hold anything). */
+/**
+ * Backslash-escapes what Markdown would read as markup inside a line of text from the data (names can
+ * hold anything). Every line the post writes starts with its own marker ("- ", "**", "*"), so only
+ * inline markup needs escaping: emphasis, code, links, raw HTML.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+\-.!|~]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
 }
 
 function markdownText(parts: Omit<Post, "text" | "markdown">): string {

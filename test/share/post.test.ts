@@ -81,7 +81,7 @@ describe("buildPost on hand-made insights", () => {
 });
 
 test("escapeMarkdown keeps names from the data from turning into markup", () => {
-  expect(escapeMarkdown("*bold* [x](y) <b>")).toBe("\\*bold\\* \\[x\\]\\(y\\) \\<b\\>");
+  expect(escapeMarkdown("*bold* [x](y) <b> a_b `c`")).toBe("\\*bold\\* \\[x\\](y) \\<b\\> a\\_b \\`c\\`");
 });
 
 test("siteUrlFromEnv: absolute http(s) only, with one trailing slash", () => {

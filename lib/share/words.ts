@@ -19,9 +19,16 @@ export function integerText(x: number): string {
   return finite(x) ? integer(x) : MISSING;
 }
 
-/** 0.0423 → "4.2%". */
+/**
+ * 0.0423 → "4.2%". A share that is not all or nothing never prints as if it were: 0.99974 is "99.97%",
+ * not "100.0%", and 0.0004 is "<0.1%", not "0.0%".
+ */
 export function percentText(p: number): string {
-  return finite(p) ? percent(p) : MISSING;
+  if (!finite(p)) return MISSING;
+  const text = percent(p);
+  if (p < 1 && text === "100.0%") return `${locale.format(",.2%")(Math.min(p, 0.9999))}`;
+  if (p > 0 && text === "0.0%") return "<0.1%";
+  return text;
 }
 
 /** 1234.5 → "$1 234.50". */

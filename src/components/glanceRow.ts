@@ -1,5 +1,6 @@
 // The Overview's opening row of small charts: each a card whose title links to the page that tells the
 // whole story, with a one-line caption saying what is drawn. Wraps to one column on a phone.
+import { describeChart } from "./a11y.js";
 export interface GlanceCard {
   title: string;
   href: string;
@@ -21,7 +22,8 @@ export function glanceRow(cards: readonly GlanceCard[]): HTMLElement {
     heading.append(link);
     const figcaption = document.createElement("figcaption");
     figcaption.textContent = caption;
-    card.append(heading, chart, figcaption);
+    // Screen readers hear the chart as one image named by its title and caption (a11y.ts).
+    card.append(heading, describeChart(chart, { label: `${title}: ${caption}` }), figcaption);
     row.append(card);
   }
   return row;

@@ -129,7 +129,8 @@ describe("cards and share tags", () => {
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
-  });
+    // Two runs of the share step in a fresh process each: slow on a loaded machine, not a test of speed.
+  }, 600_000);
 });
 
 describe("the Overview's row of small charts", () => {

@@ -1,3 +1,5 @@
+import { PRINT_VARIANT_SCRIPT } from "./lib/share/printVariantScript";
+
 // Observable Framework configuration. Nothing here may point outside the site: the report must build
 // and render with no network (see README, "Offline by construction").
 
@@ -31,7 +33,7 @@ export default {
   // a `style` replaces `theme`, so the themes are chosen there, not here.
   style: "style.css",
   // Without an icon the browser asks for /favicon.ico, a 404 on most static hosts.
-  head: `<link rel="icon" href="/favicon.svg" type="image/svg+xml" sizes="any">\n${templateFixes}`,
+  head: `<link rel="icon" href="/favicon.svg" type="image/svg+xml" sizes="any">\n${templateFixes}\n${PRINT_VARIANT_SCRIPT}`,
   footer: process.env.EVENT_KIT_DATA
     ? "Built with Observable Framework and DuckDB from the data this report was given."
     : "Built with Observable Framework and DuckDB from a seeded synthetic dataset.",

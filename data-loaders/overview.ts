@@ -1,5 +1,6 @@
 /** overview.json: the Overview's data (lib/pages/overview.ts), from the build's shared analyses. */
 import { type OverviewPage, buildOverviewPage } from "../lib/pages/overview";
+import { siteUrlFromEnv } from "../lib/share/post";
 import { cohortsAnalysis, funnelAnalysis, overviewAnalysis } from "../lib/warehouse/analyses";
 
 export async function overviewData(): Promise<OverviewPage> {
@@ -7,5 +8,5 @@ export async function overviewData(): Promise<OverviewPage> {
   const overview = await overviewAnalysis();
   const funnel = await funnelAnalysis();
   const cohorts = await cohortsAnalysis();
-  return buildOverviewPage(overview.result, funnel.result.funnels, cohorts.result, overview.trace);
+  return buildOverviewPage(overview.result, funnel.result.funnels, cohorts.result, overview.trace, siteUrlFromEnv(process.env));
 }

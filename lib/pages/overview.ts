@@ -22,6 +22,8 @@ import type { AnalysisWindow } from "../dataset/window";
 import type { SqlTrace } from "../db/sqlTrace";
 import { countOf, formatInteger, formatInterval, formatList, formatMoney, formatPercent, formatSpan, plural, quoted } from "../format";
 import type { RetentionVariant } from "../retention/types";
+import { type Post, buildPost } from "../share/post";
+import { type OverviewGlance, overviewGlance } from "./overviewGlance";
 
 /** What the Overview computes itself (lib/warehouse/analyses.ts, overviewAnalysis). */
 export interface OverviewFacts {
@@ -67,6 +69,13 @@ export interface OverviewPage {
   /** The generator's parameters, or only that the data was brought (the Data & methods page reads it). */
   source: OverviewFacts["source"];
   sql: { headline: string; window_shoppers: string };
+  /** The row of small charts at the top of the page, and their captions. */
+  glance: OverviewGlance;
+  glance_captions: { funnel: string; retention: string; segments: string };
+  /** The data records purchases only (no views, no carts): conversion and the funnel say nothing. */
+  purchases_only: boolean;
+  /** The post (dist/share/post.txt is written from this, and the "Copy post" button copies it). */
+  post: Post;
 }
 
 /** The variant the Overview quotes (metrics.md §3's default). */
@@ -223,7 +232,14 @@ function provenance(facts: OverviewFacts): string {
   return `The data is your own${how}: ${countOf(totals.read, "row")} read, ${formatInteger(totals.loaded)} loaded and ${formatInteger(totals.set_aside)} set aside; the Data & methods page says why. The window is the UTC days its events span.`;
 }
 
-export function buildOverviewPage(facts: OverviewFacts, funnels: FunnelOutput, cohorts: { retention: readonly RetentionOutput[] }, trace: SqlTrace): OverviewPage {
+/** `siteUrl`: the published site's address (EVENT_KIT_SITE_URL), which the post links to; null when unknown. */
+export function buildOverviewPage(
+  facts: OverviewFacts,
+  funnels: FunnelOutput,
+  cohorts: { retention: readonly RetentionOutput[] },
+  trace: SqlTrace,
+  siteUrl: string | null = null,
+): OverviewPage {
   const types = facts.coverage.event_types;
   const recordedTypes = new Set(Object.entries(types).filter(([, n]) => n > 0).map(([type]) => type));
   const defaultRetention = cohorts.retention.find((variant) => sameVariant(variant, DEFAULT_VARIANT));
@@ -237,6 +253,7 @@ export function buildOverviewPage(facts: OverviewFacts, funnels: FunnelOutput, c
     segmentDifference(funnels.session_funnel.breakdowns),
     interestVersusPurchase(funnels.category_funnel),
   ].filter((insight): insight is Insight => insight !== null);
+  const anchor = facts.coverage.registrations === "given" ? "registering" : "their first visit";
 
   const recorded = [
     types.session_start > 0 ? "session starts" : null,
@@ -263,6 +280,14 @@ export function buildOverviewPage(facts: OverviewFacts, funnels: FunnelOutput, c
     insights: insights.map((insight) => insightCard(insight, facts.coverage.registrations)),
     provenance: provenance(facts),
     source: facts.source,
+    glance: overviewGlance(funnels.session_funnel.steps, defaultRetention?.average ?? []),
+    glance_captions: {
+      funnel: "Share of sessions that reach each step of the funnel.",
+      retention: `Share of users active n months after ${anchor} (average over cohorts, 95% band).`,
+      segments: "Each segment's share of active users (ring) and of revenue (dot).",
+    },
+    purchases_only: purchasesOnly,
+    post: buildPost({ headline: facts.headline, insights, window: facts.window, source: facts.source, recorded: [...recordedTypes].sort(), siteUrl, currencySymbol: facts.coverage.currency.symbol }),
     sql: { headline: trace.sql("overview.headline").replace(/;$/, ""), window_shoppers: trace.sql("overview.window_shoppers").replace(/;$/, "") },
   };
 }

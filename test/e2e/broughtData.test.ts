@@ -4,6 +4,8 @@
 // holding only purchases. Each is built in a scratch copy of the project (test/e2e/support/broughtBuild.ts), so
 // dist/ and the loader cache that the other e2e files use are never touched.
 import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SCRIPT_CATEGORY, SCRIPT_EVENT_TYPE, writePurchasesOnlyDataset } from "../helpers/purchasesOnlyDataset.js";
@@ -79,9 +81,25 @@ afterAll(async () => {
 
 describe.each(CASES)("built on $name", (c) => {
   let server: StaticServer;
+  let dist: string;
   beforeAll(async () => {
-    server = await serveStatic(await buildOnBroughtData(c.name, c.env()));
+    dist = await buildOnBroughtData(c.name, c.env());
+    server = await serveStatic(dist);
   }, 240_000);
+
+  test("the share step writes a post about this data, a card per page and every page's tags", () => {
+    const run = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), ["lib/cli/share.ts", "--dir", dist], { cwd: ROOT, encoding: "utf8", env: { ...process.env, EVENT_KIT_SITE_URL: "" } });
+    expect(run.status, run.stderr).toBe(0);
+    const post = readFileSync(join(dist, "share", "post.txt"), "utf8");
+    expect(post).toContain("the data this report was given");
+    expect(post).not.toMatch(/synthetic|seed|undefined|NaN/i);
+    expect(post.trimEnd().length).toBeLessThanOrEqual(1300);
+    for (const path of PAGES) {
+      const slug = path === "/" ? "index" : path.slice(1);
+      expect(readFileSync(join(dist, "share", `${slug}.png`)).readUInt32BE(16), `${slug}.png is 1200 wide`).toBe(1200);
+      expect(readFileSync(join(dist, `${slug}.html`), "utf8")).toContain('<meta name="twitter:card" content="summary_large_image">');
+    }
+  });
   afterAll(async () => {
     await server?.close();
   });

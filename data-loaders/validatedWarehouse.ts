@@ -8,7 +8,8 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { openDatabase, sqlString } from "../lib/db/duckdb";
+import { sqlString } from "../lib/db/duckdb";
+import { openWorkDatabase } from "../lib/db/workDatabase";
 import { type DatasetSummary, type ReadOptions, readDataset } from "../lib/dataset/readDataset";
 import { TABLE_NAMES } from "../lib/dataset/schema";
 import { buildOnce } from "./buildOnce";
@@ -51,7 +52,8 @@ export function validatedWarehouse(input: string, read: ReadOptions = {}): Promi
   return buildOnce(
     target,
     async (dir) => {
-      const db = await openDatabase();
+      // The events are validated into a database file in a scratch folder: bounded by EVENT_KIT_MEMORY, not by their size.
+      const db = await openWorkDatabase({ onDisk: true });
       try {
         const summary = await readDataset(db.connection, input, read);
         // A plain scan keeps insertion order, so the tables come back exactly as readDataset left them.

@@ -10,7 +10,8 @@
  * EVENT_KIT_PSEUDONYMIZE=1 replaces user ids by a keyed hash, the key in EVENT_KIT_PSEUDONYM_KEY.
  */
 import { join } from "node:path";
-import { type Database, openDatabase } from "../lib/db/duckdb";
+import type { Database } from "../lib/db/duckdb";
+import { openWorkDatabase } from "../lib/db/workDatabase";
 import { type DatasetSummary, MANIFEST_FILE, type ReadOptions } from "../lib/dataset/readDataset";
 import { DEFAULT_PARAMS, type GeneratorParams, validateParams } from "../lib/generator/params";
 import { writeGeneratedDataset } from "../lib/generator/writeDataset";
@@ -87,7 +88,8 @@ export interface Warehouse {
 export async function openWarehouse(source: DataSource = dataSourceFromEnv()): Promise<Warehouse> {
   const folder = await datasetFolder(source);
   const validated = await validatedWarehouse(folder, source.read);
-  const db = await openDatabase();
+  // Views over Parquet: the loader's DuckDB holds only its queries' working sets, spilled past EVENT_KIT_MEMORY.
+  const db = await openWorkDatabase();
   try {
     const dataset = await loadValidated(db.connection, validated);
     return { db, dataset, source, folder };

@@ -1,7 +1,8 @@
 /** `npm run analyze -- --data DIR --out OUT`: computes every published analysis of a dataset folder. */
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { openDatabase } from "../db/duckdb";
+import { type MemoryLimit, DEFAULT_MEMORY_LIMIT, memoryLimitFromEnv, parseMemoryLimit } from "../db/memoryLimit";
+import { openWorkDatabase } from "../db/workDatabase";
 import { type ReadOptions, readDataset } from "../dataset/readDataset";
 import { PRESET_NAMES } from "../ingest/presets";
 import { computeCohorts } from "../analysis/cohorts";
@@ -34,6 +35,11 @@ Options:
   --pseudonym-key KEY   the key for --pseudonymize (at least 8 characters; the environment
                         variable keeps it out of the process list and shell history)
   --seed N              seed for K-means restarts, sampling and bootstraps          [default: 42]
+  --memory SIZE         DuckDB's memory limit, e.g. 2GiB, 1500MB; past it DuckDB spills to disk
+                        [default: EVENT_KIT_MEMORY, else ${DEFAULT_MEMORY_LIMIT}]. The process uses a few hundred
+                        MiB more. Scratch files (a working copy of the events, spills) go to a folder
+                        under EVENT_KIT_TEMP (else the system's temporary folder), removed at the end:
+                        allow about 40 bytes per event there (4 GB for 100M events).
   -h, --help            show this help
 
 Progress goes to stderr. Rows that cannot be used are set aside with a reason (validation.json);
@@ -45,6 +51,8 @@ export interface AnalyzeCommand {
   seed: number;
   /** How to read `data`: mapping or preset, pseudonym key. */
   read: ReadOptions;
+  /** DuckDB's memory limit; EVENT_KIT_MEMORY or the default when not given. */
+  memory?: MemoryLimit;
 }
 
 export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): AnalyzeCommand | undefined {
@@ -56,6 +64,7 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     preset: { type: "string" },
     pseudonymize: { type: "boolean" },
     "pseudonym-key": { type: "string" },
+    memory: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) return undefined;
@@ -76,7 +85,14 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     }
     read.pseudonymKey = key;
   }
+  let memory: MemoryLimit;
+  try {
+    memory = values.memory === undefined ? memoryLimitFromEnv(env) : parseMemoryLimit(values.memory, "--memory");
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   return {
+    memory,
     data: resolve(values.data),
     out: resolve(values.out),
     seed: parseInteger("seed", values.seed, -2147483648, 2147483647) ?? 42,
@@ -86,7 +102,10 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
 
 /** Runs every analysis of `command`, reporting each stage through `log`. */
 export async function runAnalyze(command: AnalyzeCommand, log: (line: string) => void = () => {}): Promise<void> {
-  const db = await openDatabase();
+  // The events live in a database file in a scratch folder, so their size is bounded by the disk, not by RAM.
+  const memory = command.memory ?? memoryLimitFromEnv();
+  const db = await openWorkDatabase({ memory, onDisk: true });
+  log(`analyze: DuckDB memory limit ${memory.setting}, scratch folder ${db.scratch}`);
   try {
     const stage = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
       const started = performance.now();

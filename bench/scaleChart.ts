@@ -17,7 +17,7 @@ const TITLE = 44;
 
 function panel(document: Document, rows: ScaleRow[], y: "seconds" | "peak_rss_mib", label: string, limitMiB?: number): string {
   const marks: Plot.Markish[] = [
-    Plot.line(rows, { x: "events", y, stroke: "step", marker: "circle" }),
+    Plot.line(rows, { x: "events", y, stroke: "step", z: "step", marker: "circle" }),
     Plot.text(rows.filter((r) => r.events === Math.max(...rows.filter((s) => s.step === r.step).map((s) => s.events))), {
       x: "events",
       y,
@@ -27,7 +27,7 @@ function panel(document: Document, rows: ScaleRow[], y: "seconds" | "peak_rss_mi
       textAnchor: "start",
     }),
   ];
-  if (limitMiB) marks.push(Plot.ruleY([limitMiB], { stroke: "currentColor", strokeDasharray: "4,3" }), Plot.text([limitMiB], { y: (d: number) => d, x: Math.min(...rows.map((r) => r.events)), text: () => "4 GiB target", dy: -6, textAnchor: "start", frameAnchor: "left" }));
+  if (limitMiB) marks.push(Plot.ruleY([limitMiB], { stroke: "currentColor", strokeDasharray: "4,3" }), Plot.text([limitMiB], { y: (d: number) => d, x: Math.max(...rows.map((r) => r.events)), text: () => "4 GiB target", dy: -7, textAnchor: "end" }));
   const chart = Plot.plot({
     document,
     width: WIDTH,

@@ -61,6 +61,14 @@ export function scaleChartSvg(report: ScaleReport): string {
 `;
 }
 
+/** The measurements as a markdown table (docs/scaling.md quotes it). */
+export function scaleMarkdown(report: ScaleReport): string {
+  const lines = ["| events | step | time (s) | peak RSS (MiB) | peak scratch (MiB) |", "| ---: | --- | ---: | ---: | ---: |"];
+  for (const r of report.rows) lines.push(`| ${r.events.toLocaleString("en-US")} | ${r.step} | ${r.seconds.toFixed(1)} | ${r.peak_rss_mib} | ${r.peak_scratch_mib} |`);
+  for (const d of report.disk) lines.push(`\n${d.size}: dataset ${d.dataset_mib} MiB of Parquet, validated warehouse ${d.warehouse_mib} MiB.`);
+  return lines.join("\n");
+}
+
 if (process.argv[1]?.endsWith("scaleChart.ts")) {
   const input = process.argv[2] ?? join(PROJECT_ROOT, "docs", "scale", "scale.json");
   const svg = scaleChartSvg(JSON.parse(readFileSync(input, "utf8")) as ScaleReport);
@@ -69,4 +77,5 @@ if (process.argv[1]?.endsWith("scaleChart.ts")) {
     writeFileSync(file, svg);
     process.stdout.write(`wrote ${file}\n`);
   }
+  process.stdout.write(scaleMarkdown(JSON.parse(readFileSync(input, "utf8")) as ScaleReport) + "\n");
 }

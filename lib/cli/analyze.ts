@@ -1,6 +1,7 @@
 /** `npm run analyze -- --data DIR --out OUT`: computes every published analysis of a dataset folder. */
 import { join, resolve } from "node:path";
-import { openDatabase } from "../db/duckdb";
+import { type MemoryLimit, DEFAULT_MEMORY_LIMIT, memoryLimitFromEnv, parseMemoryLimit } from "../db/memoryLimit";
+import { openWorkDatabase } from "../db/workDatabase";
 import { type ReadOptions, readDataset } from "../dataset/readDataset";
 import { PRESET_NAMES } from "../ingest/presets";
 import { warningLines } from "../ingest/warnings";
@@ -58,6 +59,11 @@ Options:
   --time-unit U         day or week: the unit of t_x, T and the model's rate [default: week; EVENT_KIT_TIME_UNIT]
   --horizon-days N      CLV horizon in days [default: 365; EVENT_KIT_HORIZON_DAYS]
   --discount-rate R     yearly discount rate for CLV, 0.1 = 10% [default: 0.1; EVENT_KIT_DISCOUNT_RATE]
+  --memory SIZE         DuckDB's memory limit, e.g. 2GiB, 1500MB; past it DuckDB spills to disk
+                        [default: EVENT_KIT_MEMORY, else ${DEFAULT_MEMORY_LIMIT}]. The process uses a few hundred
+                        MiB more. Scratch files (a working copy of the events, spills) go to a folder
+                        under EVENT_KIT_TEMP (else the system's temporary folder), removed at the end:
+                        allow about 40 bytes per event there (4 GB for 100M events).
   -h, --help            show this help
 
 The outputs are replaced as a set: they are written into a staging folder beside OUT
@@ -76,6 +82,8 @@ export interface AnalyzeCommand {
   read: ReadOptions;
   /** Calibration end, time unit, horizon, discount rate (defaults when absent). */
   predictions?: PredictionSettings;
+  /** DuckDB's memory limit; EVENT_KIT_MEMORY or the default when not given. */
+  memory?: MemoryLimit;
 }
 
 export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): AnalyzeCommand | undefined {
@@ -94,6 +102,7 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     "time-unit": { type: "string" },
     "horizon-days": { type: "string" },
     "discount-rate": { type: "string" },
+    memory: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) return undefined;
@@ -128,7 +137,14 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     }
     read.pseudonymKey = key;
   }
+  let memory: MemoryLimit;
+  try {
+    memory = values.memory === undefined ? memoryLimitFromEnv(env) : parseMemoryLimit(values.memory, "--memory");
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   return {
+    memory,
     data: resolve(values.data),
     out: resolve(values.out),
     seed: parseInteger("seed", values.seed, -2147483648, 2147483647) ?? 42,
@@ -152,7 +168,10 @@ export const ANALYZE_OUTPUTS = [
 /** Runs every analysis of `command`, reporting each stage through `log`; OUT changes only if all succeed. */
 export async function runAnalyze(command: AnalyzeCommand, log: (line: string) => void = () => {}): Promise<void> {
   prepareOutputFolder(command.out);
-  const db = await openDatabase();
+  // The events live in a database file in a scratch folder, so their size is bounded by the disk, not by RAM.
+  const memory = command.memory ?? memoryLimitFromEnv();
+  const db = await openWorkDatabase({ memory, onDisk: true });
+  log(`analyze: DuckDB memory limit ${memory.setting}, scratch folder ${db.scratch}`);
   try {
     const stage = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
       const started = performance.now();

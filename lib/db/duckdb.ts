@@ -15,6 +15,8 @@ export interface OpenOptions {
   readOnly?: boolean;
   threads?: number;
   memoryLimit?: string;
+  /** Where DuckDB spills what does not fit in memoryLimit. */
+  tempDirectory?: string;
 }
 
 export async function openDatabase(path = ":memory:", options: OpenOptions = {}): Promise<Database> {
@@ -22,6 +24,7 @@ export async function openDatabase(path = ":memory:", options: OpenOptions = {})
   if (options.readOnly) config.access_mode = "READ_ONLY";
   if (options.threads) config.threads = String(options.threads);
   if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  if (options.tempDirectory) config.temp_directory = options.tempDirectory;
   const instance = await DuckDBInstance.create(path, config);
   const connection = await instance.connect();
   await connection.run("SET TimeZone = 'UTC'");

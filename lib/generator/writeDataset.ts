@@ -5,7 +5,8 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { openDatabase } from "../db/duckdb";
+import { memoryLimitFromEnv } from "../db/memoryLimit";
+import { openWorkDatabase } from "../db/workDatabase";
 import { type DatasetFormat, exportTable } from "../dataset/exportDataset";
 import { MANIFEST_FILE, type DatasetManifest } from "../dataset/readDataset";
 import { TABLE_NAMES } from "../dataset/schema";
@@ -43,8 +44,8 @@ export function manifestFor(params: GeneratorParams): DatasetManifest {
 export async function writeGeneratedDataset(params: GeneratorParams, outDir: string, options: WriteOptions): Promise<GenerateSummary> {
   validateParams(params);
   const staging = makeStagingDir(outDir);
-  // Bounded memory: DuckDB spills to disk past this instead of growing without limit.
-  const db = await openDatabase(":memory:", { memoryLimit: "1GB" });
+  // Bounded memory: DuckDB spills to a scratch folder past this (EVENT_KIT_MEMORY, else 1GiB) instead of growing.
+  const db = await openWorkDatabase({ memory: memoryLimitFromEnv(process.env, "1GiB") });
   try {
     options.onStage?.("simulating users and events");
     const summary = await generateIntoDuckDB(db.connection, params, options.onProgress);

@@ -8,7 +8,8 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { openDatabase, sqlString } from "../db/duckdb";
+import { sqlString } from "../db/duckdb";
+import { openWorkDatabase } from "../db/workDatabase";
 import { type DatasetSummary, type ReadOptions, readDataset } from "../dataset/readDataset";
 import { TABLE_NAMES } from "../dataset/schema";
 import { hasGlobCharacters, literalPath } from "../db/literalPath";
@@ -56,7 +57,8 @@ export function validatedWarehouse(input: string, read: ReadOptions = {}): Promi
   return buildOnce(
     target,
     async (dir) => {
-      const db = await openDatabase();
+      // The events are validated into a database file in a scratch folder: bounded by EVENT_KIT_MEMORY, not by their size.
+      const db = await openWorkDatabase({ onDisk: true });
       try {
         const summary = await readDataset(db.connection, input, read);
         // Once per build (the warehouse is built once): the Data page shows the same warnings.

@@ -13,7 +13,8 @@ import { DEDUPE_POLICIES, isDedupePolicy } from "../ingest/dedupe";
 import { funnelStepsFromText } from "../funnel/customFunnel";
 import { parseCurrency } from "../dataset/currency";
 import { join } from "node:path";
-import { type Database, openDatabase } from "../db/duckdb";
+import type { Database } from "../db/duckdb";
+import { openWorkDatabase } from "../db/workDatabase";
 import { type DatasetSummary, MANIFEST_FILE, type ReadOptions } from "../dataset/readDataset";
 import { DEFAULT_PARAMS, type GeneratorParams, validateParams } from "../generator/params";
 import { writeGeneratedDataset } from "../generator/writeDataset";
@@ -109,7 +110,8 @@ export interface Warehouse {
  */
 export async function openWarehouse(source: DataSource = dataSourceFromEnv()): Promise<Warehouse> {
   const { folder, validated } = await validatedFolder(source);
-  const db = await openDatabase();
+  // Views over Parquet: the loader's DuckDB holds only its queries' working sets, spilled past EVENT_KIT_MEMORY.
+  const db = await openWorkDatabase();
   try {
     const dataset = await loadValidated(db.connection, validated);
     return { db, dataset, source, folder };

@@ -9,9 +9,10 @@ import { buildPredictionsPage, type PredictionsPage } from "../lib/pages/predict
 import { computePredictions } from "../lib/predict/computePredictions";
 import { readPlantedAlive } from "../lib/predict/plantedTruth";
 import { predictionSettings } from "../lib/predict/settings";
+import { type Rounded, roundDeep } from "../lib/output/round";
 import { withWarehouse } from "../lib/warehouse/warehouse";
 
-export function predictionsData(): Promise<PredictionsPage> {
+export function predictionsData(): Promise<Rounded<PredictionsPage>> {
   const settings = predictionSettings({});
   return withWarehouse(async ({ db, dataset, folder }) => {
     const { summary, users } = await computeSegments(db.connection, dataset.window, { seed: 42 });
@@ -22,11 +23,7 @@ export function predictionsData(): Promise<PredictionsPage> {
       segments: new Map(users.userIds.map((id, i) => [id, users.clusters[i]!])),
       plantedAlive: await readPlantedAlive(db.connection, folder, dataset.window),
     });
-    return buildPredictionsPage(result, new Map(summary.clusters.map((c) => [c.cluster, c.name])));
+    // Six decimals are more than any chart or sentence shows, and keep the file small.
+    return roundDeep(buildPredictionsPage(result, new Map(summary.clusters.map((c) => [c.cluster, c.name]))), 6);
   });
-}
-
-/** Six decimals are more than any chart or sentence shows, and keep the file small. */
-export function roundNumbers(_key: string, value: unknown): unknown {
-  return typeof value === "number" && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value;
 }

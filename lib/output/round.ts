@@ -9,7 +9,7 @@ export function round(x: number, digits = 6): number {
   return value === 0 ? 0 : value;
 }
 
-type Rounded<T> = T extends number ? number : T extends (infer U)[] ? Rounded<U>[] : T extends object ? { [K in keyof T]: Rounded<T[K]> } : T;
+export type Rounded<T> = T extends number ? number : T extends (infer U)[] ? Rounded<U>[] : T extends object ? { [K in keyof T]: Rounded<T[K]> } : T;
 
 /** Every non-integer in a JSON-like value rounded to `digits` decimals. */
 export function roundDeep<T>(value: T, digits = 6): Rounded<T> {

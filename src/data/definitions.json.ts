@@ -1,3 +1,4 @@
 import { definitionsData } from "../../data-loaders/definitions";
+import { writeLoaderOutput } from "../../data-loaders/writeLoaderOutput";
 
-process.stdout.write(JSON.stringify(definitionsData()));
+await writeLoaderOutput("definitions.json", async () => definitionsData());

@@ -1,3 +1,4 @@
-import { predictionsData, roundNumbers } from "../../data-loaders/predictions";
+import { predictionsData } from "../../data-loaders/predictions";
+import { writeLoaderOutput } from "../../data-loaders/writeLoaderOutput";
 
-process.stdout.write(JSON.stringify(await predictionsData(), roundNumbers));
+await writeLoaderOutput("predictions.json", predictionsData);

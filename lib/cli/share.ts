@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { cardSvg } from "../share/cardSvg";
-import { readBuiltData } from "../share/builtData";
+import { hasBuiltData, readBuiltData } from "../share/builtData";
 import { withShareTags, shareUrls } from "../share/ogTags";
 import { type CardSources, pageCard } from "../share/pageCards";
 import { siteUrlFromEnv } from "../share/post";
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     cohorts: readBuiltData(dir, "cohorts"),
     segments: readBuiltData(dir, "segments"),
     coverage: readBuiltData(dir, "coverage"),
+    predictions: hasBuiltData(dir, "predictions") ? readBuiltData(dir, "predictions") : undefined,
   };
   const shareDir = join(dir, "share");
   mkdirSync(shareDir, { recursive: true });

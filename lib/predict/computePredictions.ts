@@ -14,7 +14,7 @@ import { type BgnbdFit, fitBgnbd } from "./fitBgnbd";
 import { type GammaGammaFit, fitGammaGamma } from "./fitGammaGamma";
 import { conditionalExpectedSpend, populationMeanSpend, type SpendData } from "./gammaGammaLikelihood";
 import { groupCustomers } from "./groups";
-import { dayDate, periodsFor, type Periods, type TimeUnit, UNIT_DAYS } from "./periods";
+import { dayDate, periodsFor, type Periods, type TimeUnit, UNIT_DAYS, windowDays } from "./periods";
 import { type Customers, readCustomers } from "./readCustomers";
 import type { BgnbdSummary, CustomerPredictions, GammaGammaSummary, PredictionOptions, PredictionsSummary, Validation } from "./types";
 import { aliveCalibration, byFrequency, HOLDS_WITHIN, holdoutPredictions, pearson, tracking } from "./validation";
@@ -55,6 +55,27 @@ export async function computePredictions(connection: DuckDBConnection, input: Pr
   const options = { ...DEFAULT_PREDICTION_OPTIONS, ...input.options };
   validatePredictionOptions(options);
   const unitDays = UNIT_DAYS[options.time_unit];
+  const { startDate, days } = windowDays(input.window);
+  if (days < 2 && input.calibrationEnd === undefined) {
+    // A day of data: no later period to hold out, and no time for anyone to come back. Said, not thrown,
+    // so that the rest of the report is still built (a chosen --calibration-end is checked by periodsFor).
+    const reason = `the data spans ${days === 1 ? "a single day" : "less than a day"} (${startDate}): there is no later period to hold out and check the model on, and no time to see anyone come back`;
+    const day = { start: startDate, end: startDate };
+    return {
+      summary: {
+        time_unit: options.time_unit,
+        calibration: day,
+        holdout: day,
+        options,
+        bgnbd: null,
+        gamma_gamma: null,
+        refit: { bgnbd: null, gamma_gamma: null },
+        validation: null,
+        unsupported: { bgnbd: reason, gamma_gamma: reason },
+      },
+      customers: null,
+    };
+  }
   const periods = periodsFor(input.window, input.calibrationEnd);
   const lastDay = periods.days - 1;
 

@@ -17,3 +17,9 @@ export function builtDataPath(dist: string, name: string): string {
 export function readBuiltData<T>(dist: string, name: string): T {
   return JSON.parse(readFileSync(builtDataPath(dist, name), "utf8")) as T;
 }
+
+/** Whether the build wrote the data file `name` (a page may be left out of a site). */
+export function hasBuiltData(dist: string, name: string): boolean {
+  const pattern = new RegExp(`^${name}\\.[0-9a-f]+\\.json$`);
+  return readdirSync(join(dist, "_file", "data")).some((file) => pattern.test(file));
+}

@@ -3,13 +3,11 @@
  * number, a one-sentence description, and the key chart. A page this module does not know (one added
  * later) still gets a card, with its title alone, so every page carries the tags.
  */
-import type { Headline } from "../analysis/headline";
-import type { Insight } from "../analysis/insights";
 import type { FunnelStep } from "../funnel/types";
-import type { GlanceFunnelStep } from "../pages/overviewGlance";
+import type { OverviewPage } from "../pages/overview";
+import type { PredictionsPage } from "../pages/predictions";
 import type { AverageRetentionPoint, RetentionVariant } from "../retention/types";
 import type { SegmentCluster } from "../segments/types";
-import type { AnalysisWindow } from "../dataset/window";
 import { drawableOrEmpty } from "./cardFont";
 import { CARD_CHART, type CardContent } from "./cardSvg";
 import { countBars } from "./charts/countBars";
@@ -17,16 +15,17 @@ import { funnelBars } from "./charts/funnelBars";
 import { retentionLine } from "./charts/retentionLine";
 import { shareDots } from "./charts/shareDots";
 import { findingText } from "./findingText";
-import type { Post } from "./post";
 import { countText, integerText, nameText, percentText } from "./words";
 
 /** What the cards read of the build's data files (a subset of each page's data). */
 export interface CardSources {
-  overview: { headline: Headline; insights: Insight[]; window: AnalysisWindow; glance: { funnel: GlanceFunnelStep[] }; post: Post };
+  overview: Pick<OverviewPage, "headline" | "insights" | "window" | "glance" | "post">;
   funnel: { session_funnel: { steps: Pick<FunnelStep, "step" | "count">[] } };
   cohorts: { retention: (RetentionVariant & { average: AverageRetentionPoint[] })[] };
   segments: { k: number; n_users: number; clusters: Pick<SegmentCluster, "name" | "share" | "revenue_share">[] };
   coverage: { events: number; users: number; event_types: Record<string, number> };
+  /** The "Who will come back?" page's data; absent from a site built without that page. */
+  predictions?: Pick<PredictionsPage, "fitted" | "reason" | "kpis">;
 }
 
 export interface PageCard {
@@ -78,7 +77,7 @@ function funnelFacts({ funnel, overview }: CardSources): PageFacts {
   const steps = funnel.session_funnel.steps;
   const first = steps[0]?.count ?? 0;
   const last = steps.at(-1);
-  const leak = overview.insights.find((i) => i.kind === "funnel_leak");
+  const leak = overview.insights.map((card) => card.insight).find((i) => i.kind === "funnel_leak");
   const bars = first > 0 ? steps.map((s) => ({ label: stepLabel(s.step), share: s.count / first })) : [];
   return {
     number: last && first > 0 ? percentText(last.count / first) : "",
@@ -94,7 +93,7 @@ function cohortsFacts({ cohorts, overview }: CardSources): PageFacts {
   const variant = cohorts.retention.find((v) => v.cohort_by === "registration" && v.activity === "any_event" && v.granularity === "month" && v.mode === "on");
   const points = (variant?.average ?? []).filter((p) => p.period >= 1 && p.period <= 12 && p.cohorts >= 1);
   const first = points.find((p) => p.period === 1);
-  const retention = overview.insights.find((i) => i.kind === "retention");
+  const retention = overview.insights.map((card) => card.insight).find((i) => i.kind === "retention");
   return {
     number: first ? percentText(first.rate) : "",
     numberLabel: first ? "of users came back in the month after they registered" : "",
@@ -136,12 +135,27 @@ function dataFacts({ coverage, overview }: CardSources): PageFacts {
   };
 }
 
+function predictionsFacts({ predictions }: CardSources): PageFacts {
+  const none = { number: "", numberLabel: "", chart: "", chartAlt: "" };
+  if (!predictions) return { ...none, description: "Who will come back, and what they are worth: BG/NBD and Gamma–Gamma, checked on a holdout." };
+  if (!predictions.fitted) return { ...none, description: `No prediction: ${predictions.reason ?? "the data cannot support the model"}.` };
+  const first = predictions.kpis[0];
+  return {
+    ...none,
+    number: first?.value ?? "",
+    numberLabel: first ? first.label.toLowerCase() : "",
+    // The page's own headline cards, as the page words them.
+    description: predictions.kpis.slice(0, 3).map((k) => `${k.label}: ${k.value}`).join("; ") + ".",
+  };
+}
+
 const FACTS: Record<string, (sources: CardSources) => PageFacts> = {
   "/": overviewFacts,
   "/funnel": funnelFacts,
   "/cohorts": cohortsFacts,
   "/segments": segmentsFacts,
   "/data-methods": dataFacts,
+  "/predictions": predictionsFacts,
 };
 
 /**

@@ -24,6 +24,8 @@ function describe(form) {
 }
 function update() {
   for (const form of document.querySelectorAll("#observablehq-main form")) {
+    // Inputs.table is a form too, but it shows data rather than choosing a variant.
+    if (form.querySelector("table")) continue;
     const sentence = describe(form);
     let note = form.previousElementSibling;
     if (!note?.classList.contains("print-variant")) {

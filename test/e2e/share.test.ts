@@ -214,7 +214,8 @@ describe("printing", () => {
       const printed = await page.evaluate(() => ({
         sidebar: getComputedStyle(document.getElementById("observablehq-sidebar")!).display,
         openSql: [...document.querySelectorAll("details > pre")].filter((pre) => (pre as HTMLElement).offsetParent !== null).length,
-        forms: document.querySelectorAll("#observablehq-main form").length,
+        // Forms that choose what the charts show (an Inputs.table is a form of data, not a choice).
+        forms: [...document.querySelectorAll("#observablehq-main form")].filter((form) => !form.querySelector("table")).length,
         variants: [...document.querySelectorAll(".print-variant")].map((p) => p.textContent ?? "").filter((t) => t.startsWith("Shown: ")).length,
       }));
       expect(printed.sidebar).toBe("none");

@@ -45,7 +45,7 @@ describe("buildPost on hand-made insights", () => {
   test("lists only the findings that hold: no padding with 'no difference' or a gap within chance", () => {
     expect(post.findings).toEqual([
       "25.0% of users came back in the month after they registered (95% CI 24.0–26.0%); 11.0% were active in month 6.",
-      "1 active user (0.0%) viewed ten or more products and never bought.",
+      "1 active user (<0.1%) viewed ten or more products and never bought.",
       `5.0% of 20${T}000 sessions ended in a purchase (95% CI 4.7–5.3%).`,
       `1${T}000 people bought something, for $12${T}345.60 in all.`,
     ]);

@@ -4,23 +4,24 @@
  * K-means segments for grouping, and the generator's planted churn where the data has it. Only
  * lib/pages/predictions.ts' aggregates leave: no customer's id or prediction reaches the site.
  */
-import { computeSegments } from "../lib/analysis/segments";
 import { buildPredictionsPage, type PredictionsPage } from "../lib/pages/predictions";
 import { computePredictions } from "../lib/predict/computePredictions";
 import { readPlantedAlive } from "../lib/predict/plantedTruth";
 import { predictionSettings } from "../lib/predict/settings";
 import { type Rounded, roundDeep } from "../lib/output/round";
+import { segmentsAnalysis } from "../lib/warehouse/analyses";
 import { withWarehouse } from "../lib/warehouse/warehouse";
 
-export function predictionsData(): Promise<Rounded<PredictionsPage>> {
+export async function predictionsData(): Promise<Rounded<PredictionsPage>> {
   const settings = predictionSettings({});
+  // The Segments page's segmentation (shared analysis), not a second K-means run.
+  const { summary, assignment } = (await segmentsAnalysis()).result;
   return withWarehouse(async ({ db, dataset, folder }) => {
-    const { summary, users } = await computeSegments(db.connection, dataset.window, { seed: 42 });
     const result = await computePredictions(db.connection, {
       window: dataset.window,
       calibrationEnd: settings.calibrationEnd,
       options: settings.options,
-      segments: new Map(users.userIds.map((id, i) => [id, users.clusters[i]!])),
+      segments: new Map(assignment.user_ids.map((id, i) => [id, assignment.clusters[i]!])),
       plantedAlive: await readPlantedAlive(db.connection, folder, dataset.window),
     });
     // Six decimals are more than any chart or sentence shows, and keep the file small.

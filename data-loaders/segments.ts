@@ -4,5 +4,5 @@ import { segmentsAnalysis } from "../lib/warehouse/analyses";
 
 export async function segmentsData(): Promise<SegmentsPageData> {
   const { result, trace } = await segmentsAnalysis();
-  return buildSegmentsPage(result, trace);
+  return buildSegmentsPage(result.summary, trace);
 }

@@ -34,8 +34,19 @@ export const funnelAnalysis = (source?: DataSource) =>
 export const cohortsAnalysis = (source?: DataSource) =>
   sharedAnalysis("cohorts", ({ db, dataset }) => computeCohorts(db.connection, dataset.window, PAGE_COHORT_LIMITS), source);
 
+/**
+ * The published segmentation: its summary (the Segments page) and each user's cluster, as columns (the
+ * predictions page groups customers by it), so K-means runs once per build.
+ */
 export const segmentsAnalysis = (source?: DataSource) =>
-  sharedAnalysis("segments", async ({ db, dataset }) => (await computeSegments(db.connection, dataset.window, { seed: SEGMENTS_SEED })).summary, source);
+  sharedAnalysis(
+    "segments",
+    async ({ db, dataset }) => {
+      const { summary, users } = await computeSegments(db.connection, dataset.window, { seed: SEGMENTS_SEED });
+      return { summary, assignment: { user_ids: users.userIds, clusters: Array.from(users.clusters) } };
+    },
+    source,
+  );
 
 /** What only the Overview asks: the headline numbers, window shoppers, what the data holds. */
 export const overviewAnalysis = (source?: DataSource) =>

@@ -170,3 +170,30 @@ export function leaders<T>(items: readonly T[], value: (item: T) => number, posi
   if (!Number.isFinite(best) || (positive && best <= 0)) return [];
   return items.filter((item) => value(item) === best);
 }
+
+// ---- calendar days in the data's time zone ----
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day of an instant in an IANA time zone, "YYYY-MM-DD" ("UTC" is the default zone). */
+export function calendarDay(instant: string | number, timezone = "UTC"): string {
+  let formatter = dayFormatters.get(timezone);
+  if (!formatter) {
+    // en-CA writes dates as YYYY-MM-DD; the zone's own rules (daylight saving) come from ICU.
+    formatter = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormatters.set(timezone, formatter);
+  }
+  const date = new Date(instant);
+  return Number.isNaN(date.getTime()) ? MISSING : formatter.format(date);
+}
+
+/** The first and last calendar day of a half-open window [start, end), in the zone its days are cut in. */
+export function windowDays(window: { start: string; end: string }, timezone = "UTC"): { first: string; last: string } {
+  return { first: calendarDay(window.start, timezone), last: calendarDay(Date.parse(window.end) - 1, timezone) };
+}
+
+/** "2025-01-01 to 2025-12-31 (UTC)": the window's days and the zone they are days of. */
+export function windowText(window: { start: string; end: string }, timezone = "UTC"): string {
+  const { first, last } = windowDays(window, timezone);
+  return first === last ? `${first} (${timezone})` : `${first} to ${last} (${timezone})`;
+}

@@ -27,7 +27,7 @@ describe("spans", () => {
   });
 
   it("the Overview words a brought slice to the minute, with its length", () => {
-    const coverage = { source: "brought", first_event: "2017-11-25T08:05:00.000Z", last_event: "2017-11-25T10:15:00.000Z", window_hours: 24 } as const;
+    const coverage = { source: "brought", timezone: "UTC", first_event: "2017-11-25T08:05:00.000Z", last_event: "2017-11-25T10:15:00.000Z", window_hours: 24 } as const;
     const window = { start: "2017-11-25T00:00:00.000Z", end: "2017-11-26T00:00:00.000Z" };
     expect(spanText({ window, coverage: coverage as never })).toBe("2017-11-25 08:05 to 10:15 UTC (2 hours 10 minutes)");
   });
@@ -63,5 +63,19 @@ describe("leaders", () => {
     expect(leaders([{ n: 3 }, { n: 5 }], (x) => x.n)).toEqual([{ n: 5 }]);
     expect(leaders([{ n: 0 }, { n: 0 }], (x) => x.n)).toEqual([]);
     expect(leaders([], (x: { n: number }) => x.n)).toEqual([]);
+  });
+});
+
+describe("calendar days in a time zone", () => {
+  it("cuts days at the zone's midnight", async () => {
+    const { calendarDay, windowDays, windowText } = await import("../lib/format");
+    // 2025-03-01T17:30Z is already 2 March in Shanghai (UTC+8) and still 1 March in New York (UTC−5).
+    expect(calendarDay("2025-03-01T17:30:00Z")).toBe("2025-03-01");
+    expect(calendarDay("2025-03-01T17:30:00Z", "Asia/Shanghai")).toBe("2025-03-02");
+    expect(calendarDay("2025-03-01T03:30:00Z", "America/New_York")).toBe("2025-02-28");
+    // A Shanghai window of two local days: [2025-02-28T16:00Z, 2025-03-02T16:00Z).
+    expect(windowDays({ start: "2025-02-28T16:00:00.000Z", end: "2025-03-02T16:00:00.000Z" }, "Asia/Shanghai")).toEqual({ first: "2025-03-01", last: "2025-03-02" });
+    expect(windowText({ start: "2025-01-01T00:00:00.000Z", end: "2025-01-02T00:00:00.000Z" })).toBe("2025-01-01 (UTC)");
+    expect(windowText({ start: "2025-01-01T00:00:00.000Z", end: "2026-01-01T00:00:00.000Z" })).toBe("2025-01-01 to 2025-12-31 (UTC)");
   });
 });

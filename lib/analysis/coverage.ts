@@ -41,6 +41,8 @@ export interface CoverageData {
   funnel_fit_note: DataNotes["funnel_fit_note"];
   /** ISO 4217 code of the money, and the symbol pages format it with. */
   currency: { code: string; symbol: string };
+  /** IANA time zone whose calendar days, weeks and months the analysis uses ("UTC" unless configured). */
+  timezone: string;
 }
 
 const EVENT_TYPES = ["session_start", "product_view", "add_to_cart", "purchase", "session_end"] as const;
@@ -77,5 +79,6 @@ export async function measureCoverage({ db, dataset, source }: Warehouse): Promi
     registered_users: Math.max(0, userCount - added),
     ...(await dataNotes(connection, validation.derived, dataset.funnel ?? null)),
     currency: { code: dataset.currency ?? DEFAULT_CURRENCY, symbol: currencySymbol(dataset.currency ?? DEFAULT_CURRENCY) },
+    timezone: "UTC",
   };
 }

@@ -20,7 +20,7 @@ import {
 } from "../analysis/insights";
 import type { AnalysisWindow } from "../dataset/window";
 import type { SqlTrace } from "../db/sqlTrace";
-import { countOf, formatInteger, formatInterval, formatList, formatMoney, formatPercent, formatSpan, plural, quoted } from "../format";
+import { countOf, formatInteger, formatInterval, formatList, formatMoney, formatPercent, formatSpan, plural, quoted, windowText } from "../format";
 import type { RetentionVariant } from "../retention/types";
 import { type Post, buildPost } from "../share/post";
 import { type OverviewGlance, overviewGlance } from "./overviewGlance";
@@ -162,18 +162,25 @@ export function insightCard(insight: Insight, registrations: CoverageData["regis
   }
 }
 
-const minute = (iso: string) => iso.slice(0, 16).replace("T", " ");
+/** An instant to the minute in the data's zone: "2025-03-01 10:30". */
+function minute(instant: string, timezone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(instant));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`;
+}
 
-/** When the data runs: to the minute (and how long) for brought data shorter than two days, else whole UTC days. */
+/** When the data runs: to the minute (and how long) for brought data shorter than two days, else whole days of the data's zone. */
 export function spanText(facts: Pick<OverviewFacts, "window" | "coverage">): string {
   const { coverage, window } = facts;
+  const zone = coverage.timezone;
   if (coverage.source === "brought" && coverage.first_event && coverage.last_event && coverage.window_hours < 48) {
     const length = formatSpan(Date.parse(coverage.last_event) - Date.parse(coverage.first_event));
-    const sameDay = coverage.first_event.slice(0, 10) === coverage.last_event.slice(0, 10);
-    return `${minute(coverage.first_event)} to ${sameDay ? minute(coverage.last_event).slice(11) : minute(coverage.last_event)} UTC (${length})`;
+    const first = minute(coverage.first_event, zone);
+    const last = minute(coverage.last_event, zone);
+    const sameDay = first.slice(0, 10) === last.slice(0, 10);
+    return `${first} to ${sameDay ? last.slice(11) : last} ${zone} (${length})`;
   }
-  const last = new Date(Date.parse(window.end) - 1).toISOString().slice(0, 10);
-  return `${window.start.slice(0, 10)} to ${last} (UTC)`;
+  return windowText(window, zone);
 }
 
 function lede(facts: OverviewFacts, recorded: string[], purchasesOnly: boolean): string {
@@ -229,7 +236,7 @@ function provenance(facts: OverviewFacts): string {
     return `The data is synthetic: ${countOf(source.users, "user")} over ${countOf(source.days, "day")} from ${source.start}, seed ${source.seed}, generated at build time. The same seed always gives the same data, to the byte.`;
   }
   const how = coverage.preset ? ` (read through the ${coverage.preset} preset)` : coverage.schema === "mapping" ? " (read through a column mapping)" : "";
-  return `The data is your own${how}: ${countOf(totals.read, "row")} read, ${formatInteger(totals.loaded)} loaded and ${formatInteger(totals.set_aside)} set aside; the Data & methods page says why. The window is the UTC days its events span.`;
+  return `The data is your own${how}: ${countOf(totals.read, "row")} read, ${formatInteger(totals.loaded)} loaded and ${formatInteger(totals.set_aside)} set aside; the Data & methods page says why. The window is the calendar days (${facts.coverage.timezone}) its events span.`;
 }
 
 /** `siteUrl`: the published site's address (EVENT_KIT_SITE_URL), which the post links to; null when unknown. */

@@ -111,6 +111,7 @@ function coverageOf(data: TinyDataset, window: { start: string; end: string }): 
     source: "brought",
     schema: "seed",
     preset: null,
+    timezone: "UTC",
     window,
     window_hours: (Date.parse(window.end) - Date.parse(window.start)) / HOUR,
     span_text: formatSpan(times.length ? Date.parse(times.at(-1)!) - Date.parse(times[0]!) : 0),

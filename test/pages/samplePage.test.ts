@@ -40,7 +40,7 @@ describe("the sample page of docs/authoring.md", () => {
           window,
           headline,
           shoppers: shoppers ?? null,
-          coverage: { source: "generated", schema: "seed", preset: null, window, window_hours: 2880, span_text: "120 days", first_event: null, last_event: null, events: headline.events, event_types: types, users: headline.users, registrations: "given", registered_users: headline.users, ...(await dataNotes(db.connection, { duplicate_rows: null, timestamps: "date_time" })), currency: { code: "USD", symbol: "$" } },
+          coverage: { source: "generated", schema: "seed", preset: null, window, window_hours: 2880, span_text: "120 days", first_event: null, last_event: null, events: headline.events, event_types: types, users: headline.users, registrations: "given", registered_users: headline.users, ...(await dataNotes(db.connection, { duplicate_rows: null, timestamps: "date_time" })), currency: { code: "USD", symbol: "$" }, timezone: "UTC" },
           totals: { read: headline.events, loaded: headline.events, set_aside: 0 },
           source: { kind: "generated", users: 20, days: 120, seed: 3, start: "2025-01-01" },
         },

@@ -1,0 +1,54 @@
+/** The Overview's words: its lede, the note on absent events, the KPI cards and the insight cards. */
+import { computeFunnels } from "../../../lib/analysis/funnels.js";
+import { computeHeadline } from "../../../lib/analysis/headline.js";
+import { WINDOW_SHOPPER_SQL } from "../../../lib/analysis/insights.js";
+import { queryRows } from "../../../lib/db/duckdb.js";
+import { stopTracing, traceConnection } from "../../../lib/db/sqlTrace.js";
+import { type OverviewFacts, type OverviewPage, buildOverviewPage } from "../../../lib/pages/overview.js";
+import { computeRetention } from "../../../lib/retention/computeRetention.js";
+import type { DatasetContext, PageWords } from "./pageWords.js";
+
+/** The session and user funnels with their trace, shared by every page that words them. */
+export function sharedFunnels(context: DatasetContext) {
+  return context.once("funnels", async () => {
+    const trace = traceConnection(context.connection);
+    const funnels = await computeFunnels(context.connection, context.window);
+    stopTracing(context.connection);
+    return { funnels, trace };
+  });
+}
+
+export const overviewWords: PageWords<OverviewPage> = {
+  name: "overview",
+  async build(context) {
+    const { connection, window } = context;
+    const { funnels } = await sharedFunnels(context);
+    const trace = traceConnection(connection);
+    // Only the variant the Overview quotes: the other variants and LTV do not reach its words.
+    const { retention } = await computeRetention(connection, window, {
+      variants: [{ cohort_by: "registration", activity: "any_event", granularity: "month", mode: "on" }],
+      ltv: [],
+    });
+    const headline = await computeHeadline(connection);
+    const [shoppers] = await queryRows<{ window_shoppers: number; active_users: number; median_views: number }>(connection, WINDOW_SHOPPER_SQL);
+    trace.record("overview.window_shoppers", WINDOW_SHOPPER_SQL);
+    stopTracing(connection);
+    const facts: OverviewFacts = {
+      window,
+      headline,
+      shoppers: shoppers ?? null,
+      coverage: context.coverage,
+      totals: { read: context.data.events.length, loaded: context.data.events.length, set_aside: 0 },
+      source: { kind: "folder" },
+    };
+    return buildOverviewPage(facts, funnels, { retention }, trace);
+  },
+  sentences(page) {
+    return [
+      { text: page.lede, parts: page.headline },
+      { text: page.absent, parts: {} },
+      ...page.kpis.map((k) => ({ text: [k.value, k.interval ?? "", k.caption].join(" "), parts: page.headline, free: true })),
+      ...page.insights.map((card) => ({ text: card.sentence, parts: card.insight })),
+    ];
+  },
+};

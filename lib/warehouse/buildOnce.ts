@@ -4,13 +4,13 @@
  *
  * - The folder is built under a temporary name and renamed into place when complete: a reader never
  *   sees a half-written folder, and a killed build leaves only a temporary folder nobody reuses.
- * - A lock (an exclusively created folder holding the builder's pid) makes the others wait instead of
- *   building the same thing; a lock whose process is gone, or that is too old, is taken over.
+ * - A lock (lib/process/folderLock.ts) makes the others wait instead of building the same thing; a lock
+ *   whose process is gone, or that is too old, is taken over.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
+import { acquireFolderLock } from "../process/folderLock";
 import { processIsAlive } from "../process/processIsAlive";
 
 export interface BuildOnceOptions {
@@ -20,21 +20,6 @@ export interface BuildOnceOptions {
   staleAfterMs?: number;
   pollMs?: number;
   onWait?: () => void;
-}
-
-function lockIsStale(lock: string, staleAfterMs: number): boolean {
-  try {
-    const pid = Number(readFileSync(join(lock, "pid"), "utf8"));
-    if (Number.isInteger(pid) && pid > 0 && !processIsAlive(pid)) return true;
-    return Date.now() - statSync(lock).mtimeMs > staleAfterMs;
-  } catch {
-    // A lock without its pid file is either being created right now or was abandoned at that moment.
-    try {
-      return Date.now() - statSync(lock).mtimeMs > 5_000;
-    } catch {
-      return false;
-    }
-  }
 }
 
 /** Removes temporary folders of builds whose process is gone. */
@@ -53,23 +38,9 @@ export async function buildOnce(target: string, build: (dir: string) => Promise<
   const staleAfterMs = options.staleAfterMs ?? 30 * 60_000;
   const lock = `${target}.lock`;
   mkdirSync(dirname(target), { recursive: true });
-  let waited = false;
   while (!ready()) {
+    const release = await acquireFolderLock(lock, { staleAfterMs, pollMs: options.pollMs, onWait: options.onWait });
     try {
-      mkdirSync(lock);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      if (lockIsStale(lock, staleAfterMs)) {
-        rmSync(lock, { recursive: true, force: true });
-        continue;
-      }
-      if (!waited) options.onWait?.();
-      waited = true;
-      await sleep(options.pollMs ?? 200);
-      continue;
-    }
-    try {
-      writeFileSync(join(lock, "pid"), String(process.pid));
       if (ready()) break;
       sweepAbandoned(target);
       // A folder without its marker is a leftover of an older layout or a manual copy: never reuse it.
@@ -86,7 +57,7 @@ export async function buildOnce(target: string, build: (dir: string) => Promise<
         rmSync(temporary, { recursive: true, force: true });
       }
     } finally {
-      rmSync(lock, { recursive: true, force: true });
+      release();
     }
   }
   return target;

@@ -19,6 +19,7 @@ import { type DatasetSummary, MANIFEST_FILE, type ReadOptions } from "../dataset
 import { DEFAULT_PARAMS, type GeneratorParams, validateParams } from "../generator/params";
 import { writeGeneratedDataset } from "../generator/writeDataset";
 import { parseDate, parseInteger } from "../cli/args";
+import { withEngineLock } from "./engineLock";
 import { buildOnce } from "./buildOnce";
 import { generatedDatasetKey } from "./cacheKey";
 import { loadValidated, validatedWarehouse } from "./validatedWarehouse";
@@ -121,12 +122,19 @@ export async function openWarehouse(source: DataSource = dataSourceFromEnv()): P
   }
 }
 
-/** Runs `work` against the warehouse and closes it afterwards. */
+/**
+ * Runs `work` against the warehouse and closes it afterwards, one process at a time across the build
+ * (engineLock.ts) so that concurrent loaders never hold more than one memory limit between them.
+ */
 export async function withWarehouse<T>(work: (warehouse: Warehouse) => Promise<T>, source?: DataSource): Promise<T> {
-  const warehouse = await openWarehouse(source);
-  try {
-    return await work(warehouse);
-  } finally {
-    warehouse.db.close();
-  }
+  // Validated (or waited for) before the lock: validation has its own once-only lock.
+  await validatedFolder(source ?? dataSourceFromEnv());
+  return withEngineLock(async () => {
+    const warehouse = await openWarehouse(source);
+    try {
+      return await work(warehouse);
+    } finally {
+      warehouse.db.close();
+    }
+  });
 }

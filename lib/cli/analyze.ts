@@ -2,7 +2,7 @@
 import { join, resolve } from "node:path";
 import { type MemoryLimit, DEFAULT_MEMORY_LIMIT, memoryLimitFromEnv, parseMemoryLimit } from "../db/memoryLimit";
 import { openWorkDatabase } from "../db/workDatabase";
-import { type ReadOptions, readDataset } from "../dataset/readDataset";
+import { type ReadOptions, readDataset } from "../ingest/readDataset";
 import { PRESET_NAMES } from "../ingest/presets";
 import { warningLines } from "../ingest/warnings";
 import { prepareOutputFolder } from "./outputFolder";

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { DatasetError } from "../dataset/datasetError";
+import { DatasetError } from "./datasetError";
 import { EVENT_TYPES } from "../dataset/schema";
 import { EVENT_TYPE_NAME_RULE, isEventTypeName } from "./eventTypeNames";
 import { parseFunnelSteps } from "../funnel/customFunnel";

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase, queryRows } from "../../lib/db/duckdb";
-import { type DatasetSummary, readDataset } from "../../lib/dataset/readDataset";
+import { type DatasetSummary, readDataset } from "../../lib/ingest/readDataset";
 import { runAnalyze } from "../../lib/cli/analyze";
 import { PROJECT_ROOT } from "../../lib/warehouse/projectRoot";
 import { derivedChecks, sharedRees46Fixture } from "../helpers/rees46Sample";

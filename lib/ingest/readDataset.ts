@@ -17,17 +17,18 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { queryRows, sqlString } from "../db/duckdb";
-import { EVENT_TYPES, TABLE_NAMES, type TableName, createTableSql } from "./schema";
+import { EVENT_TYPES, TABLE_NAMES, type TableName, createTableSql } from "../dataset/schema";
 import { parseFunnelSteps } from "../funnel/customFunnel";
-import { DEFAULT_CURRENCY } from "./currency";
-import { type AnalysisWindow, observedWindow } from "./window";
+import { DEFAULT_CURRENCY } from "../dataset/currency";
+import { type AnalysisWindow, observedWindow } from "../dataset/window";
 import { DatasetError } from "./datasetError";
-import { PERSONAL_COLUMN } from "../ingest/columns";
-import { addProductsFromEvents, addUsersFromEvents } from "../ingest/deriveTables";
-import { adoptStage } from "../ingest/adoptStage";
-import { type MappingKind, eventsPlan, fillFromProductsSql, fixQuantitySql, loadedQuantitySql, resolveEventColumns } from "../ingest/eventsPlan";
-import { MAX_PRICE_CEILING, MAX_QUANTITY, MAX_TEXT_LENGTH, MONEY_DECIMALS, PLAUSIBLE_FROM, PLAUSIBLE_TO } from "../ingest/limits";
-import { sourceKind } from "../ingest/valueSql";
+import { type DatasetManifest, MANIFEST_FILE } from "../dataset/manifest";
+import { PERSONAL_COLUMN } from "./columns";
+import { addProductsFromEvents, addUsersFromEvents } from "./deriveTables";
+import { adoptStage } from "./adoptStage";
+import { type MappingKind, eventsPlan, fillFromProductsSql, fixQuantitySql, loadedQuantitySql, resolveEventColumns } from "./eventsPlan";
+import { MAX_PRICE_CEILING, MAX_QUANTITY, MAX_TEXT_LENGTH, MONEY_DECIMALS, PLAUSIBLE_FROM, PLAUSIBLE_TO } from "./limits";
+import { sourceKind } from "./valueSql";
 import {
   type ValidationWarning,
   invisibleIdWarning,
@@ -35,25 +36,18 @@ import {
   precisionWarning,
   setAsideWarnings,
   usersWarnings,
-} from "../ingest/warnings";
-import { type Mapping, type MappingFile, parseMapping, readMappingFile, seedMapping } from "../ingest/mapping";
-import { presetMapping } from "../ingest/presets";
-import { checkPseudonymKey, pseudonymSql } from "../ingest/pseudonymize";
-import { type InspectedSource, type LoadedSource, inspectSource, loadSource } from "../ingest/readSource";
-import { sessionizeSql } from "../ingest/sessionize";
-import { type StagePlan, runStage } from "../ingest/stage";
-import type { DedupePolicy } from "../ingest/dedupe";
-import { timestampPrecision } from "../ingest/timestampPrecision";
-import { productsPlan, productsSources } from "../ingest/productsPlan";
-import { usersPlan, usersSources } from "../ingest/usersPlan";
-import { type DerivedFacts, type TableValidation, type ValidationReport, assertAccounting, totalsOf } from "../ingest/validationReport";
-
-export const MANIFEST_FILE = "dataset.json";
-
-export interface DatasetManifest {
-  window: AnalysisWindow;
-  generator?: Record<string, unknown>;
-}
+} from "./warnings";
+import { type Mapping, type MappingFile, parseMapping, readMappingFile, seedMapping } from "./mapping";
+import { presetMapping } from "./presets";
+import { checkPseudonymKey, pseudonymSql } from "./pseudonymize";
+import { type InspectedSource, type LoadedSource, inspectSource, loadSource } from "./readSource";
+import { sessionizeSql } from "./sessionize";
+import { type StagePlan, runStage } from "./stage";
+import type { DedupePolicy } from "./dedupe";
+import { timestampPrecision } from "./timestampPrecision";
+import { productsPlan, productsSources } from "./productsPlan";
+import { usersPlan, usersSources } from "./usersPlan";
+import { type DerivedFacts, type TableValidation, type ValidationReport, assertAccounting, totalsOf } from "./validationReport";
 
 export interface DatasetSummary {
   window: AnalysisWindow;

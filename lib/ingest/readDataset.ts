@@ -47,6 +47,7 @@ import type { DedupePolicy } from "./dedupe";
 import { timestampPrecision } from "./timestampPrecision";
 import { productsPlan, productsSources } from "./productsPlan";
 import { usersPlan, usersSources } from "./usersPlan";
+import { USER_ATTRIBUTES, userAttributesFromEventsSql } from "./userAttributes";
 import { type DerivedFacts, type TableValidation, type ValidationReport, assertAccounting, totalsOf } from "./validationReport";
 
 export interface DatasetSummary {
@@ -121,6 +122,9 @@ function readManifest(dir: string): DatasetManifest | undefined {
   if (!manifest.window?.start || !manifest.window?.end) throw new DatasetError(`${MANIFEST_FILE} has no window`, { file });
   return manifest;
 }
+
+/** Each user's attributes from the events file, between the events stage and the users table. */
+const EVENT_USER_ATTRIBUTES = "__ingest_event_user_attributes";
 
 interface Input {
   kind: MappingKind;
@@ -305,6 +309,9 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
       if (found) warnings.push(found);
     }
     const productsAdded = productsGiven ? 0 : await addProductsFromEvents(connection, stage);
+    // Asked of the stage before it may become the events table: it holds the file's row numbers, the tie-break.
+    const attributes = USER_ATTRIBUTES.filter((a) => resolved[a] !== undefined);
+    if (attributes.length > 0) await connection.run(userAttributesFromEventsSql(EVENT_USER_ATTRIBUTES, stage, attributes, userId));
     // Events are kept in file order. A Parquet stage is in it already, so when its rows need no rewriting
     // (ids and sessions from the file, no pseudonyms) the stage becomes the events table; otherwise a
     // filtered scan copies them, sorted back only where a window (sessionizing) or the CSV reader's
@@ -340,7 +347,10 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
       warnings.push(...(await usersWarnings(connection, inspected.name)));
     }
     const usersGiven = tables.some((t) => t.table === "users" && t.loaded > 0);
-    const usersAdded = await addUsersFromEvents(connection);
+    const { added: usersAdded, registered: usersRegisteredFromEvents } = await addUsersFromEvents(
+      connection,
+      attributes.length > 0 ? { table: EVENT_USER_ATTRIBUTES, columns: attributes } : undefined,
+    );
 
     const counts = { users: await tableCount(connection, "users"), products: await tableCount(connection, "products"), events: await tableCount(connection, "events") };
     if (counts.events !== validation.loaded) throw new Error(`events: ${validation.loaded} rows passed validation but ${counts.events} were inserted`);
@@ -357,6 +367,7 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
     const derived: DerivedFacts = {
       tables: derivedTables,
       users_added_from_events: usersAdded,
+      user_attributes_from_events: attributes.length > 0 ? { columns: attributes, registered_users: usersRegisteredFromEvents } : null,
       products_added_from_events: productsAdded,
       event_ids: resolved.event_id ? "source" : "row_number",
       sessions: resolved.session_id ? "source" : "inactivity",
@@ -390,6 +401,7 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
     return { window, files: input.files, rows: counts, derived: derivedTables, validation: report, funnel, currency: options.currency ?? mapping.currency ?? DEFAULT_CURRENCY };
   } finally {
     for (const stage of stages) await connection.run(`DROP TABLE IF EXISTS ${stage}`);
+    await connection.run(`DROP TABLE IF EXISTS ${EVENT_USER_ATTRIBUTES}`);
     for (const source of loadedSources) await source.drop();
   }
 }

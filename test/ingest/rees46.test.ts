@@ -61,6 +61,7 @@ describe.runIf(FIXTURE !== null)(`the REES46 preset on the fixture${FIXTURE === 
     expect(summary.validation.derived).toEqual({
       tables: ["users", "products"],
       users_added_from_events: 4_504,
+      user_attributes_from_events: null,
       products_added_from_events: 6_492,
       event_ids: "row_number",
       sessions: "source",

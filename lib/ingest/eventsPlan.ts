@@ -124,7 +124,9 @@ export interface EventsPlanOptions {
 export function eventsPlan(source: LoadedSource, resolved: ResolvedColumns, options: EventsPlanOptions): StagePlan {
   const { mapping } = options;
   const spec = specs(mapping);
-  const columns: StageColumn[] = (Object.keys(spec) as TargetColumn[]).map((target) => {
+  // User attributes enter the stage only when the mapping reads them: other inputs keep the stage they had.
+  const unread = (target: TargetColumn) => (USER_ATTRIBUTES as readonly string[]).includes(target) && resolved[target] === undefined;
+  const columns: StageColumn[] = (Object.keys(spec) as TargetColumn[]).filter((target) => !unread(target)).map((target) => {
     const constant = mapping.constants[target];
     return constant === undefined ? stageColumn(spec[target], resolved[target] ?? []) : constantColumn(spec[target], constant);
   });

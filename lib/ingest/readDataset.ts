@@ -154,6 +154,21 @@ function mappedEventsFile(path: string): string {
   return join(path, candidates[0]!);
 }
 
+/**
+ * A mapping reads one events file. When it reads user attributes from it, a users table beside it in the
+ * folder would be a second, unread source of the same facts: refused rather than silently ignored.
+ */
+function checkNoUsersBeside(path: string, mapping: Mapping): void {
+  const attributes = USER_ATTRIBUTES.filter((a) => mapping.columns[a] !== undefined);
+  if (attributes.length === 0 || !statSync(path).isDirectory()) return;
+  const users = tableFile(path, "users");
+  if (!users) return;
+  throw new DatasetError(
+    `${path} holds ${basename(users)} beside the events, but the mapping reads the users' ${attributes.join(", ")} from the events file's columns and never reads ${basename(users)}: remove it from the folder, or pass the events file itself`,
+    { file: users },
+  );
+}
+
 function resolveInput(path: string, options: ReadOptions): Input {
   if (options.mapping !== undefined && options.preset !== undefined) throw new DatasetError("give a mapping or a preset, not both");
   const mapped = options.mapping !== undefined || options.preset !== undefined;
@@ -165,6 +180,7 @@ function resolveInput(path: string, options: ReadOptions): Input {
         : typeof options.mapping === "string"
           ? readMappingFile(options.mapping)
           : parseMapping(options.mapping, "(given inline)");
+    checkNoUsersBeside(path, mapping);
     return {
       kind: "mapping",
       mapping,

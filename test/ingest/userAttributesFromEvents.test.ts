@@ -3,7 +3,7 @@
 // bad values set aside and counted. The file is made here and every expected value worked out by hand
 // from its rows; it goes through readDataset and through `npm run analyze` with the cookbook's mapping.
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows } from "../../lib/db/duckdb";
@@ -89,6 +89,21 @@ describe("user attributes from the events file", () => {
         { user_id: "b", r: "2025-03-02 12:00" },
       ]);
       expect(summary.validation.derived.user_attributes_from_events).toEqual({ columns: ["registration_date"], registered_users: 1 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it("refuses a folder whose users table the mapping would leave unread, naming it", async () => {
+    const dir = join(work.path, "with-users");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "events.csv"), ROWS.join("\n") + "\n");
+    writeFileSync(join(dir, "users.csv"), "user_id,location\nc1,Japan\n");
+    const db = await openDatabase();
+    try {
+      await expect(readDataset(db.connection, dir, { mapping: MAPPING })).rejects.toThrow(
+        "holds users.csv beside the events, but the mapping reads the users' location, age from the events file's columns and never reads users.csv",
+      );
     } finally {
       db.close();
     }

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows } from "../../lib/db/duckdb";
 import { readDataset } from "../../lib/ingest/readDataset";
+import { measureCoverage } from "../../lib/analysis/coverage";
 import { parseMapping } from "../../lib/ingest/mapping";
 import { PROJECT_ROOT } from "../../lib/warehouse/projectRoot";
 import { tempDir } from "../helpers/tempDir";
@@ -89,6 +90,9 @@ describe("user attributes from the events file", () => {
         { user_id: "b", r: "2025-03-02 12:00" },
       ]);
       expect(summary.validation.derived.user_attributes_from_events).toEqual({ columns: ["registration_date"], registered_users: 1 });
+      // The pages then speak of registrations: one of the two users has one from the data.
+      const coverage = await measureCoverage({ db, dataset: summary, source: { kind: "folder", path: file, read: { mapping } }, folder: work.path });
+      expect({ registrations: coverage.registrations, registered_users: coverage.registered_users }).toEqual({ registrations: "given", registered_users: 1 });
     } finally {
       db.close();
     }

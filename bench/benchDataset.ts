@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { buildOnce } from "../lib/warehouse/buildOnce";
 import { PROJECT_ROOT } from "../lib/warehouse/projectRoot";
-import { MANIFEST_FILE } from "../lib/dataset/readDataset";
+import { MANIFEST_FILE } from "../lib/dataset/manifest";
 import { DEFAULT_PARAMS } from "../lib/generator/params";
 import { writeGeneratedDataset } from "../lib/generator/writeDataset";
 import { generatedDatasetKey } from "../lib/warehouse/cacheKey";

@@ -8,7 +8,7 @@ import { DEFAULT_PARAMS } from "../lib/generator/params";
 import { writeGeneratedDataset } from "../lib/generator/writeDataset";
 import { sqlString } from "../lib/db/duckdb";
 import { join } from "node:path";
-import { readDataset } from "../lib/dataset/readDataset";
+import { readDataset } from "../lib/ingest/readDataset";
 import { computeCohorts } from "../lib/analysis/cohorts";
 import { computeFunnels } from "../lib/analysis/funnels";
 import { computeHeadline } from "../lib/analysis/headline";

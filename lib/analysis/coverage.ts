@@ -61,6 +61,8 @@ export async function measureCoverage({ db, dataset, source }: Warehouse): Promi
   const [users] = await queryRows<{ users: number }>(connection, `SELECT count(*)::INTEGER AS users FROM users`);
   const validation = dataset.validation;
   const added = validation.derived.users_added_from_events;
+  // Users added from the events whose registration date a mapping read from the events file are registered too.
+  const registeredFromEvents = validation.derived.user_attributes_from_events?.registered_users ?? 0;
   const userCount = users?.users ?? 0;
   const eventTypes = Object.fromEntries(EVENT_TYPES.map((t) => [t, types.find((r) => r.event_type === t)?.n ?? 0])) as CoverageData["event_types"];
   return {
@@ -75,8 +77,8 @@ export async function measureCoverage({ db, dataset, source }: Warehouse): Promi
     events: span?.events ?? 0,
     event_types: eventTypes,
     users: userCount,
-    registrations: added >= userCount ? "first_event" : "given",
-    registered_users: Math.max(0, userCount - added),
+    registrations: added - registeredFromEvents >= userCount ? "first_event" : "given",
+    registered_users: Math.max(0, userCount - added + registeredFromEvents),
     ...(await dataNotes(connection, validation.derived, dataset.funnel ?? null)),
     currency: { code: dataset.currency ?? DEFAULT_CURRENCY, symbol: currencySymbol(dataset.currency ?? DEFAULT_CURRENCY) },
     timezone: "UTC",

@@ -2,13 +2,11 @@
 import { join, resolve } from "node:path";
 import { type MemoryLimit, DEFAULT_MEMORY_LIMIT, memoryLimitFromEnv, parseMemoryLimit } from "../db/memoryLimit";
 import { openWorkDatabase } from "../db/workDatabase";
-import { type ReadOptions, readDataset } from "../dataset/readDataset";
+import { type ReadOptions, readDataset } from "../ingest/readDataset";
 import { PRESET_NAMES } from "../ingest/presets";
 import { warningLines } from "../ingest/warnings";
 import { prepareOutputFolder } from "./outputFolder";
-import { DEDUPE_POLICIES, isDedupePolicy } from "../ingest/dedupe";
-import { funnelStepsFromText } from "../funnel/customFunnel";
-import { parseCurrency } from "../dataset/currency";
+import { FLAG_NAMES, parseReadOptions } from "../ingest/readOptions";
 import { computeCohorts } from "../analysis/cohorts";
 import { computeFunnels } from "../analysis/funnels";
 import { computeHeadline } from "../analysis/headline";
@@ -108,35 +106,22 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
   if (values.help) return undefined;
   if (!values.data) throw new UsageError("--data DIR is required");
   if (!values.out) throw new UsageError("--out OUT is required");
-  if (values.mapping !== undefined && values.preset !== undefined) throw new UsageError("give --mapping or --preset, not both");
-  if (values.preset !== undefined && !(PRESET_NAMES as string[]).includes(values.preset)) {
-    throw new UsageError(`--preset must be one of ${PRESET_NAMES.join(", ")}, got "${values.preset}"`);
-  }
   if (values["pseudonym-key"] !== undefined && !values.pseudonymize) throw new UsageError("--pseudonym-key is only used with --pseudonymize");
-  const read: ReadOptions = {};
-  if (values.mapping !== undefined) read.mapping = resolve(values.mapping);
-  if (values.preset !== undefined) read.preset = values.preset;
-  if (values.currency !== undefined) {
-    const code = parseCurrency(values.currency);
-    if (!code) throw new UsageError(`--currency must be an ISO 4217 code such as GBP, got "${values.currency}"`);
-    read.currency = code;
-  }
-  if (values.funnel !== undefined) {
-    read.funnel = funnelStepsFromText(values.funnel, null, (message) => {
-      throw new UsageError(`--funnel ${message}`);
-    });
-  }
-  if (values.dedupe !== undefined) {
-    if (!isDedupePolicy(values.dedupe)) throw new UsageError(`--dedupe must be ${DEDUPE_POLICIES.join(" or ")}, got "${values.dedupe}"`);
-    read.dedupe = values.dedupe;
-  }
-  if (values.pseudonymize) {
-    const key = values["pseudonym-key"] ?? env.EVENT_KIT_PSEUDONYM_KEY;
-    if (!key || key.length < 8) {
-      throw new UsageError("--pseudonymize needs a key of at least 8 characters: set EVENT_KIT_PSEUDONYM_KEY (or pass --pseudonym-key)");
-    }
-    read.pseudonymKey = key;
-  }
+  const read = parseReadOptions(
+    {
+      ...(values.mapping !== undefined ? { mapping: resolve(values.mapping) } : {}),
+      preset: values.preset,
+      dedupe: values.dedupe,
+      funnel: values.funnel,
+      currency: values.currency,
+      pseudonymize: values.pseudonymize === true,
+      pseudonymKey: values["pseudonym-key"] ?? env.EVENT_KIT_PSEUDONYM_KEY,
+    },
+    FLAG_NAMES,
+    (message) => {
+      throw new UsageError(message);
+    },
+  );
   let memory: MemoryLimit;
   try {
     memory = values.memory === undefined ? memoryLimitFromEnv(env) : parseMemoryLimit(values.memory, "--memory");

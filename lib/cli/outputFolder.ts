@@ -4,7 +4,7 @@
  */
 import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
-import { DatasetError } from "../dataset/datasetError";
+import { DatasetError } from "../ingest/datasetError";
 
 const WHY: Record<string, string> = {
   EACCES: "permission denied",

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { memoryLimitFromEnv } from "../db/memoryLimit";
 import { openWorkDatabase } from "../db/workDatabase";
 import { type DatasetFormat, exportTable } from "../dataset/exportDataset";
-import { MANIFEST_FILE, type DatasetManifest } from "../dataset/readDataset";
+import { MANIFEST_FILE, type DatasetManifest } from "../dataset/manifest";
 import { TABLE_NAMES } from "../dataset/schema";
 import { generatedWindow } from "../dataset/window";
 import { type GenerateProgress, type GenerateSummary, generateIntoDuckDB } from "./generate";

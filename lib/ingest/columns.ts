@@ -1,5 +1,5 @@
 /** Finding a file's columns by name and turning them into the engine's stage columns. */
-import { DatasetError } from "../dataset/datasetError";
+import { DatasetError } from "./datasetError";
 import { quoteIdentifier } from "../db/quoteIdentifier";
 import { type InspectedSource, type SourceColumn, sqlName } from "./readSource";
 import type { StageColumn, StageType } from "./stage";

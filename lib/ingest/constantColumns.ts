@@ -5,18 +5,25 @@
  *
  * Not for the columns that tell rows apart: a constant user id makes one user of everyone, a constant
  * timestamp puts every event at one instant, a constant event id makes every row after the first a
- * duplicate, a constant session id one session per user over the whole window. Those are refused.
+ * duplicate, a constant session id one session per user over the whole window. Those are refused, and so
+ * are the user attributes (location, gender, age, registration date): one value for everyone describes no one.
  */
 import type { StageColumn } from "./stage";
 import type { ColumnSpec } from "./columns";
 import type { TargetColumn } from "./mapping";
 import { sqlString } from "../db/duckdb";
 
+const USER_ATTRIBUTE_CONSTANT = "every user would have the same value, which breaks nothing down; map the column that holds it, or leave it out";
+
 export const NO_CONSTANT: Readonly<Partial<Record<TargetColumn, string>>> = {
   user_id: "every event would belong to one user",
   timestamp: "every event would happen at one instant",
   event_id: "every row after the first would be a duplicate",
   session_id: "each user would have one session over the whole window; leave it out and sessions come from inactivity",
+  location: USER_ATTRIBUTE_CONSTANT,
+  gender: USER_ATTRIBUTE_CONSTANT,
+  age: USER_ATTRIBUTE_CONSTANT,
+  registration_date: USER_ATTRIBUTE_CONSTANT,
 };
 
 const NUMERIC: readonly TargetColumn[] = ["price", "quantity"];

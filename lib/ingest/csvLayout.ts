@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import { DatasetError } from "../dataset/datasetError";
+import { DatasetError } from "./datasetError";
 import type { CsvEncoding } from "./mapping";
 import { binaryKind } from "./binaryKind";
 import { gunzipHead, isGzipFile } from "./gzipInput";

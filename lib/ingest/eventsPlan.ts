@@ -4,7 +4,9 @@
  * unknown), event id and session id where the file has them, product id on views and carts, price
  * (not a number, negative, implausible; a purchase may have none), quantity on carts and purchases
  * (missing, not a whole number, 0 or less), text longer than 1,000 characters, product not in the
- * products table, outside the dataset's window; then duplicates among the remaining rows.
+ * products table, outside the dataset's window; then duplicates among the remaining rows. A mapping that
+ * reads user attributes from the events adds their rules (bad age, bad or implausible registration date)
+ * before the text length rules (userAttributes.ts).
  */
 import { type AnalysisWindow, sqlTimestamp } from "../dataset/window";
 import { sqlString } from "../db/duckdb";
@@ -15,6 +17,7 @@ import { type Mapping, REQUIRED_TARGETS, type TargetColumn } from "./mapping";
 import type { InspectedSource, LoadedSource, SourceColumn } from "./readSource";
 import type { StageColumn, StagePlan, StageRule } from "./stage";
 import { parseDouble, parseInteger, parseTimestamp } from "./valueSql";
+import { USER_ATTRIBUTES, USER_ATTRIBUTE_SPECS, userAttributeLengthRules, userAttributeRules } from "./userAttributes";
 
 /** Seed-schema input reads the columns it finds; a mapping's columns must all exist. */
 export type MappingKind = "seed" | "mapping";
@@ -69,6 +72,7 @@ function specs(mapping: Mapping): Record<TargetColumn, ColumnSpec> {
       typeWord: "a whole number",
       checkWhere: `event_type IN (${LINE_EVENTS})`,
     },
+    ...USER_ATTRIBUTE_SPECS,
   };
 }
 
@@ -120,7 +124,9 @@ export interface EventsPlanOptions {
 export function eventsPlan(source: LoadedSource, resolved: ResolvedColumns, options: EventsPlanOptions): StagePlan {
   const { mapping } = options;
   const spec = specs(mapping);
-  const columns: StageColumn[] = (Object.keys(spec) as TargetColumn[]).map((target) => {
+  // User attributes enter the stage only when the mapping reads them: other inputs keep the stage they had.
+  const unread = (target: TargetColumn) => (USER_ATTRIBUTES as readonly string[]).includes(target) && resolved[target] === undefined;
+  const columns: StageColumn[] = (Object.keys(spec) as TargetColumn[]).filter((target) => !unread(target)).map((target) => {
     const constant = mapping.constants[target];
     return constant === undefined ? stageColumn(spec[target], resolved[target] ?? []) : constantColumn(spec[target], constant);
   });
@@ -161,9 +167,11 @@ export function eventsPlan(source: LoadedSource, resolved: ResolvedColumns, opti
     { reason: "quantity_not_positive", when: `event_type IN (${LINE_EVENTS}) AND quantity < 1`, column: "quantity" },
     { reason: "implausible_quantity", when: `event_type IN (${LINE_EVENTS}) AND quantity > ${MAX_QUANTITY}`, column: "quantity" },
   );
+  rules.push(...userAttributeRules(has));
   for (const c of ["event_id", "user_id", "session_id", "product_id", "product_name", "category"] as const) {
     if (has(c)) rules.push({ reason: "value_too_long", when: tooLongSql(c), column: c });
   }
+  rules.push(...userAttributeLengthRules(has));
   if (options.products) rules.push({ reason: "unknown_product", when: "product_id IS NOT NULL AND NOT __known_product", column: "product_id" });
   if (options.window) {
     rules.push({
@@ -183,7 +191,7 @@ export function eventsPlan(source: LoadedSource, resolved: ResolvedColumns, opti
       ? { reason: "duplicate_event_id", key: ["event_id"], column: "event_id" }
       : {
           reason: "duplicate_row",
-          key: ["user_id", "session_id", "event_type", "timestamp", "product_id", "product_name", "category", "price", "quantity"],
+          key: ["user_id", "session_id", "event_type", "timestamp", "product_id", "product_name", "category", "price", "quantity", ...USER_ATTRIBUTES.filter(has)],
           column: null,
           keep: mapping.dedupe === "none",
         },

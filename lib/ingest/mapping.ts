@@ -5,12 +5,13 @@
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { DatasetError } from "../dataset/datasetError";
+import { DatasetError } from "./datasetError";
 import { EVENT_TYPES } from "../dataset/schema";
 import { EVENT_TYPE_NAME_RULE, isEventTypeName } from "./eventTypeNames";
 import { parseFunnelSteps } from "../funnel/customFunnel";
 import { parseCurrency } from "../dataset/currency";
 import { parseConstant } from "./constantColumns";
+import { USER_ATTRIBUTES } from "./userAttributes";
 import { DEDUPE_POLICIES, DEFAULT_DEDUPE, type DedupePolicy, isDedupePolicy } from "./dedupe";
 import { DEFAULT_MAX_PRICE, DEFAULT_SESSION_TIMEOUT_MINUTES, MAX_PRICE_CEILING, MAX_QUANTITY } from "./limits";
 
@@ -25,6 +26,8 @@ export const TARGET_COLUMNS = [
   "category",
   "price",
   "quantity",
+  // User attributes read from the events file (userAttributes.ts): each user's first non-empty value.
+  ...USER_ATTRIBUTES,
 ] as const;
 export type TargetColumn = (typeof TARGET_COLUMNS)[number];
 
@@ -42,7 +45,8 @@ export interface MappingFile {
   description?: string;
   /**
    * Target column → source column, a list of source columns (the first non-empty value wins), or a
-   * constant `{ "value": … }` for every row (not for user_id, timestamp, event_id or session_id).
+   * constant `{ "value": … }` for every row (not for user_id, timestamp, event_id, session_id or the user
+   * attributes location, gender, age and registration_date, which are each user's first non-empty value).
    */
   columns: Partial<Record<TargetColumn, string | string[] | { value: string | number }>>;
   /**
@@ -91,7 +95,8 @@ const TOP_KEYS = new Set(["description", "columns", "event_types", "timestamp_fo
 /** The seed schema as a mapping: every target column read from the column of the same name. */
 export function seedMapping(): Mapping {
   return {
-    columns: Object.fromEntries(TARGET_COLUMNS.filter((c) => c !== "product_name").map((c) => [c, [c]])),
+    // A seed-schema folder states user attributes in its users table, so the events' columns are not read for them.
+    columns: Object.fromEntries(TARGET_COLUMNS.filter((c) => c !== "product_name" && !(USER_ATTRIBUTES as readonly string[]).includes(c)).map((c) => [c, [c]])),
     constants: {},
     eventTypes: new Map(EVENT_TYPES.map((t) => [t, t])),
     funnel: null,

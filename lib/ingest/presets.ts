@@ -12,7 +12,7 @@
  * - No users table, no registration date: users are derived, registration = first event. No
  *   session_start/session_end events: the funnels take a session's earliest event as its first step.
  */
-import { DatasetError } from "../dataset/datasetError";
+import { DatasetError } from "./datasetError";
 import { type Mapping, type MappingFile, parseMapping } from "./mapping";
 
 export const PRESETS = {

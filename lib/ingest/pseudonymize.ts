@@ -29,10 +29,13 @@ export function pseudonym(userId: string, key: string): string {
   return "u_" + createHmac("sha256", key).update(userId, "utf8").digest("hex").slice(0, 16);
 }
 
+/** Shorter keys are refused: an empty or short key would make the hash guessable. */
+export const MIN_PSEUDONYM_KEY_LENGTH = 8;
+
 /** A key must be given: an empty or missing key would make the hash guessable. */
 export function checkPseudonymKey(key: string | undefined): string {
-  if (!key || key.length < 8) {
-    throw new Error("pseudonymising user ids needs a key of at least 8 characters (EVENT_KIT_PSEUDONYM_KEY or --pseudonym-key)");
+  if (!key || key.length < MIN_PSEUDONYM_KEY_LENGTH) {
+    throw new Error(`pseudonymising user ids needs a key of at least ${MIN_PSEUDONYM_KEY_LENGTH} characters (EVENT_KIT_PSEUDONYM_KEY or --pseudonym-key)`);
   }
   return key;
 }

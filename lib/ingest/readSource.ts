@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { queryRows, sqlString } from "../db/duckdb";
 import { quoteIdentifier } from "../db/quoteIdentifier";
-import { DatasetError } from "../dataset/datasetError";
+import { DatasetError } from "./datasetError";
 import { literalPath } from "../db/literalPath";
 import { type CsvLayout, csvLayout } from "./csvLayout";
 import type { CsvEncoding } from "./mapping";

@@ -11,7 +11,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../db/duckdb";
 import { quoteIdentifier } from "../db/quoteIdentifier";
-import { DatasetError } from "../dataset/datasetError";
+import { DatasetError } from "./datasetError";
 import type { TableName } from "../dataset/schema";
 import { EXAMPLES_PER_REASON, EXAMPLE_VALUE_LENGTH } from "./limits";
 import { pseudonym } from "./pseudonymize";

@@ -5,6 +5,7 @@
  * pseudonymised when that is asked for, emails never read).
  */
 import type { TableName } from "../dataset/schema";
+import type { UserAttribute } from "./userAttributes";
 import type { ReasonCode } from "./reasons";
 import type { ValidationWarning } from "./warnings";
 import type { DedupePolicy } from "./dedupe";
@@ -49,6 +50,11 @@ export interface DerivedFacts {
   tables: TableName[];
   /** Users seen only in the events, added with registration_date = their first event. */
   users_added_from_events: number;
+  /**
+   * User attributes a mapping reads from the events file (each user's first non-empty value, see
+   * userAttributes.ts), and how many users have a registration date from it; null when it reads none.
+   */
+  user_attributes_from_events: { columns: UserAttribute[]; registered_users: number } | null;
   /** Products derived from the events (first row naming each: its category, price and name). */
   products_added_from_events: number;
   event_ids: "source" | "row_number";

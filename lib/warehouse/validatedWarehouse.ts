@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlString } from "../db/duckdb";
 import { openWorkDatabase } from "../db/workDatabase";
-import { type DatasetSummary, type ReadOptions, readDataset } from "../dataset/readDataset";
+import { type DatasetSummary, type ReadOptions, readDataset } from "../ingest/readDataset";
 import { TABLE_NAMES } from "../dataset/schema";
 import { hasGlobCharacters, literalPath } from "../db/literalPath";
 import { warningLines } from "../ingest/warnings";

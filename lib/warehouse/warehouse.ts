@@ -9,13 +9,12 @@
  * dataset, whose parameters EVENT_KIT_USERS / _DAYS / _SEED / _START / _PRODUCTS may change.
  * EVENT_KIT_PSEUDONYMIZE=1 replaces user ids by a keyed hash, the key in EVENT_KIT_PSEUDONYM_KEY.
  */
-import { DEDUPE_POLICIES, isDedupePolicy } from "../ingest/dedupe";
-import { funnelStepsFromText } from "../funnel/customFunnel";
-import { parseCurrency } from "../dataset/currency";
+import { ENV_NAMES, parseReadOptions } from "../ingest/readOptions";
 import { join } from "node:path";
 import type { Database } from "../db/duckdb";
 import { openWorkDatabase } from "../db/workDatabase";
-import { type DatasetSummary, MANIFEST_FILE, type ReadOptions } from "../dataset/readDataset";
+import { MANIFEST_FILE } from "../dataset/manifest";
+import type { DatasetSummary, ReadOptions } from "../ingest/readDataset";
 import { DEFAULT_PARAMS, type GeneratorParams, validateParams } from "../generator/params";
 import { writeGeneratedDataset } from "../generator/writeDataset";
 import { parseDate, parseInteger } from "../cli/args";
@@ -36,33 +35,25 @@ const TRUE = new Set(["1", "true", "yes", "on"]);
 
 /** Reading options from EVENT_KIT_MAPPING / EVENT_KIT_PRESET / EVENT_KIT_DEDUPE / EVENT_KIT_FUNNEL / EVENT_KIT_PSEUDONYMIZE (+ EVENT_KIT_PSEUDONYM_KEY). */
 export function readOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ReadOptions {
-  const read: ReadOptions = {};
-  if (env.EVENT_KIT_MAPPING || env.EVENT_KIT_PRESET) {
-    if (!env.EVENT_KIT_DATA) throw new Error("EVENT_KIT_MAPPING and EVENT_KIT_PRESET read the file named by EVENT_KIT_DATA, which is not set");
-    if (env.EVENT_KIT_MAPPING && env.EVENT_KIT_PRESET) throw new Error("set EVENT_KIT_MAPPING or EVENT_KIT_PRESET, not both");
-    if (env.EVENT_KIT_MAPPING) read.mapping = env.EVENT_KIT_MAPPING;
-    if (env.EVENT_KIT_PRESET) read.preset = env.EVENT_KIT_PRESET;
+  const text = (value: string | undefined) => (value ? value : undefined);
+  if ((env.EVENT_KIT_MAPPING || env.EVENT_KIT_PRESET) && !env.EVENT_KIT_DATA) {
+    throw new Error("EVENT_KIT_MAPPING and EVENT_KIT_PRESET read the file named by EVENT_KIT_DATA, which is not set");
   }
-  if (env.EVENT_KIT_CURRENCY) {
-    const code = parseCurrency(env.EVENT_KIT_CURRENCY);
-    if (!code) throw new Error(`EVENT_KIT_CURRENCY must be an ISO 4217 code such as GBP, got "${env.EVENT_KIT_CURRENCY}"`);
-    read.currency = code;
-  }
-  if (env.EVENT_KIT_FUNNEL) {
-    read.funnel = funnelStepsFromText(env.EVENT_KIT_FUNNEL, null, (message) => {
-      throw new Error(`EVENT_KIT_FUNNEL ${message}`);
-    });
-  }
-  if (env.EVENT_KIT_DEDUPE) {
-    if (!isDedupePolicy(env.EVENT_KIT_DEDUPE)) throw new Error(`EVENT_KIT_DEDUPE must be ${DEDUPE_POLICIES.join(" or ")}, got "${env.EVENT_KIT_DEDUPE}"`);
-    read.dedupe = env.EVENT_KIT_DEDUPE;
-  }
-  if (env.EVENT_KIT_PSEUDONYMIZE && TRUE.has(env.EVENT_KIT_PSEUDONYMIZE.toLowerCase())) {
-    const key = env.EVENT_KIT_PSEUDONYM_KEY;
-    if (!key || key.length < 8) throw new Error("EVENT_KIT_PSEUDONYMIZE needs EVENT_KIT_PSEUDONYM_KEY, a key of at least 8 characters");
-    read.pseudonymKey = key;
-  }
-  return read;
+  return parseReadOptions(
+    {
+      mapping: text(env.EVENT_KIT_MAPPING),
+      preset: text(env.EVENT_KIT_PRESET),
+      dedupe: text(env.EVENT_KIT_DEDUPE),
+      funnel: text(env.EVENT_KIT_FUNNEL),
+      currency: text(env.EVENT_KIT_CURRENCY),
+      pseudonymize: env.EVENT_KIT_PSEUDONYMIZE !== undefined && TRUE.has(env.EVENT_KIT_PSEUDONYMIZE.toLowerCase()),
+      pseudonymKey: env.EVENT_KIT_PSEUDONYM_KEY,
+    },
+    ENV_NAMES,
+    (message) => {
+      throw new Error(message);
+    },
+  );
 }
 
 /** The data source the environment asks for. */

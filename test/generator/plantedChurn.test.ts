@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows, sqlString } from "../../lib/db/duckdb";
-import { readDataset } from "../../lib/dataset/readDataset";
+import { readDataset } from "../../lib/ingest/readDataset";
 import { writeGeneratedDataset } from "../../lib/generator/writeDataset";
 import { tempDir } from "../helpers/tempDir";
 

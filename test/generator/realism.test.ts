@@ -1,7 +1,7 @@
 // Every row of realism.md must hold on the default dataset (5,000 users, 365 days from 2025-01-01, seed 42).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../lib/db/duckdb";
-import { readDataset } from "../../lib/dataset/readDataset";
+import { readDataset } from "../../lib/ingest/readDataset";
 import { DEFAULT_PARAMS } from "../../lib/generator/params";
 import { writeGeneratedDataset } from "../../lib/generator/writeDataset";
 import { type RealismCheck, measureRealism } from "../../lib/realism/realismChecks";

@@ -1,7 +1,7 @@
 // Every rule of metrics.md §1, checked in SQL on a generated dataset read back from its Parquet files.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase, queryRows } from "../../lib/db/duckdb";
-import { readDataset } from "../../lib/dataset/readDataset";
+import { readDataset } from "../../lib/ingest/readDataset";
 import { writeGeneratedDataset } from "../../lib/generator/writeDataset";
 import { tempDir } from "../helpers/tempDir";
 

@@ -3,8 +3,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { openDatabase } from "../../lib/db/duckdb";
-import { type ReadOptions, readDataset } from "../../lib/dataset/readDataset";
-import { DatasetError } from "../../lib/dataset/datasetError";
+import { type ReadOptions, readDataset } from "../../lib/ingest/readDataset";
+import { DatasetError } from "../../lib/ingest/datasetError";
 
 /** A function that writes `files` into a fresh numbered folder under `root` and returns its path. */
 export function caseFolders(root: string): (files: Record<string, string | Buffer>) => string {

@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows } from "../../lib/db/duckdb";
-import { type DatasetSummary, type ReadOptions, readDataset } from "../../lib/dataset/readDataset";
+import { type DatasetSummary, type ReadOptions, readDataset } from "../../lib/ingest/readDataset";
 import type { TableName } from "../../lib/dataset/schema";
 import type { MappingFile } from "../../lib/ingest/mapping";
 import type { TableValidation } from "../../lib/ingest/validationReport";

@@ -2,7 +2,7 @@
 // site, control characters are escaped in messages, and a CSV cell that a ";"- or tab-separated
 // spreadsheet would split into a live formula is neutralised like one that starts as a formula.
 import { describe, expect, it } from "vitest";
-import { DatasetError } from "../../lib/dataset/datasetError";
+import { DatasetError } from "../../lib/ingest/datasetError";
 import { printable } from "../../lib/ingest/printable";
 import { warningLines } from "../../lib/ingest/warnings";
 import { csvCell, toCsv } from "../../src/components/csv";

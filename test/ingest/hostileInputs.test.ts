@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows, sqlString } from "../../lib/db/duckdb";
-import { type DatasetSummary, type ReadOptions, readDataset } from "../../lib/dataset/readDataset";
+import { type DatasetSummary, type ReadOptions, readDataset } from "../../lib/ingest/readDataset";
 import { computeHeadline } from "../../lib/analysis/headline";
 import { parseMapping } from "../../lib/ingest/mapping";
 import type { ValidationWarning } from "../../lib/ingest/warnings";

@@ -38,7 +38,11 @@ describe("the build's environment", () => {
   it("refuse a mapping without data, both a mapping and a preset, and pseudonymising without a key", () => {
     expect(() => readOptionsFromEnv({ EVENT_KIT_PRESET: "rees46" })).toThrow(/EVENT_KIT_DATA, which is not set/);
     expect(() => readOptionsFromEnv({ EVENT_KIT_DATA: "x", EVENT_KIT_PRESET: "rees46", EVENT_KIT_MAPPING: "m.json" })).toThrow(/not both/);
-    expect(() => readOptionsFromEnv({ EVENT_KIT_PSEUDONYMIZE: "true" })).toThrow(/needs EVENT_KIT_PSEUDONYM_KEY/);
+    expect(() => readOptionsFromEnv({ EVENT_KIT_DATA: "x", EVENT_KIT_PRESET: "kaggle" })).toThrow('EVENT_KIT_PRESET must be one of rees46, got "kaggle"');
+    expect(() => readOptionsFromEnv({ EVENT_KIT_CURRENCY: "pounds" })).toThrow('EVENT_KIT_CURRENCY must be an ISO 4217 code such as GBP, got "pounds"');
+    expect(() => readOptionsFromEnv({ EVENT_KIT_DEDUPE: "fuzzy" })).toThrow('EVENT_KIT_DEDUPE must be exact or none, got "fuzzy"');
+    expect(() => readOptionsFromEnv({ EVENT_KIT_PSEUDONYMIZE: "true", EVENT_KIT_PSEUDONYM_KEY: "1234567" })).toThrow(/at least 8 characters/);
+    expect(() => readOptionsFromEnv({ EVENT_KIT_PSEUDONYMIZE: "true" })).toThrow("EVENT_KIT_PSEUDONYMIZE needs a key of at least 8 characters: set EVENT_KIT_PSEUDONYM_KEY");
   });
 });
 

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows, sqlString } from "../../lib/db/duckdb";
-import { readDataset } from "../../lib/dataset/readDataset";
+import { readDataset } from "../../lib/ingest/readDataset";
 import { literalPath } from "../../lib/db/literalPath";
 import { loadValidated } from "../../lib/warehouse/validatedWarehouse";
 import { tempDir } from "../helpers/tempDir";

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Database, openDatabase, queryRows } from "../../lib/db/duckdb";
-import { readDataset } from "../../lib/dataset/readDataset";
+import { readDataset } from "../../lib/ingest/readDataset";
 import { type MappingFile, parseMapping, readMappingFile } from "../../lib/ingest/mapping";
 import { PRESETS, presetMapping } from "../../lib/ingest/presets";
 import { tempDir } from "../helpers/tempDir";

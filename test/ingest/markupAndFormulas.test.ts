@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows } from "../../lib/db/duckdb";
-import { readDataset } from "../../lib/dataset/readDataset";
+import { readDataset } from "../../lib/ingest/readDataset";
 import { toCsv } from "../../src/components/csv";
 import { tempDir } from "../helpers/tempDir";
 

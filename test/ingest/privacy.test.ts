@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows } from "../../lib/db/duckdb";
-import { type DatasetSummary, readDataset } from "../../lib/dataset/readDataset";
+import { type DatasetSummary, readDataset } from "../../lib/ingest/readDataset";
 import { writeGeneratedDataset } from "../../lib/generator/writeDataset";
 import { pseudonym, pseudonymSql } from "../../lib/ingest/pseudonymize";
 import { parseAnalyzeArgs, runAnalyze } from "../../lib/cli/analyze";

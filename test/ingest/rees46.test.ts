@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase, queryRows } from "../../lib/db/duckdb";
-import { type DatasetSummary, readDataset } from "../../lib/dataset/readDataset";
+import { type DatasetSummary, readDataset } from "../../lib/ingest/readDataset";
 import { runAnalyze } from "../../lib/cli/analyze";
 import { PROJECT_ROOT } from "../../lib/warehouse/projectRoot";
 import { derivedChecks, sharedRees46Fixture } from "../helpers/rees46Sample";
@@ -61,6 +61,7 @@ describe.runIf(FIXTURE !== null)(`the REES46 preset on the fixture${FIXTURE === 
     expect(summary.validation.derived).toEqual({
       tables: ["users", "products"],
       users_added_from_events: 4_504,
+      user_attributes_from_events: null,
       products_added_from_events: 6_492,
       event_ids: "row_number",
       sessions: "source",

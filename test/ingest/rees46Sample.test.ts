@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAnalyze } from "../../lib/cli/analyze";
 import { type Database, openDatabase, queryRows } from "../../lib/db/duckdb";
-import { type DatasetSummary, readDataset } from "../../lib/dataset/readDataset";
+import { type DatasetSummary, readDataset } from "../../lib/ingest/readDataset";
 import { derivedChecks, REES46_SAMPLE_EXPECTED as EXPECTED, REES46_SAMPLE_FILE, writeRees46Sample } from "../helpers/rees46Sample";
 import { tempDir } from "../helpers/tempDir";
 

@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows, sqlString } from "../../lib/db/duckdb";
-import { type DatasetSummary, type ReadOptions, readDataset } from "../../lib/dataset/readDataset";
-import { DatasetError } from "../../lib/dataset/datasetError";
+import { type DatasetSummary, type ReadOptions, readDataset } from "../../lib/ingest/readDataset";
+import { DatasetError } from "../../lib/ingest/datasetError";
 import { tempDir } from "../helpers/tempDir";
 import { caseFolders, readFatal } from "../helpers/inputCases";
 
@@ -147,7 +147,7 @@ describe("advice that fits what the thing is (class b)", () => {
       writeFileSync(
         script,
         `import { openDatabase } from ${JSON.stringify(join(process.cwd(), "lib/db/duckdb.ts"))};
-        import { readDataset } from ${JSON.stringify(join(process.cwd(), "lib/dataset/readDataset.ts"))};
+        import { readDataset } from ${JSON.stringify(join(process.cwd(), "lib/ingest/readDataset.ts"))};
         const db = await openDatabase();
         try { await readDataset(db.connection, ${JSON.stringify(file)}, { mapping: { columns: { user_id: "user_id", timestamp: "timestamp", event_type: "event_type" }, csv: { encoding: "latin-1" } } }); }
         catch (e) { process.stdout.write(e.message); }`,

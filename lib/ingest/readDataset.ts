@@ -17,17 +17,18 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { queryRows, sqlString } from "../db/duckdb";
-import { EVENT_TYPES, TABLE_NAMES, type TableName, createTableSql } from "./schema";
+import { EVENT_TYPES, TABLE_NAMES, type TableName, createTableSql } from "../dataset/schema";
 import { parseFunnelSteps } from "../funnel/customFunnel";
-import { DEFAULT_CURRENCY } from "./currency";
-import { type AnalysisWindow, observedWindow } from "./window";
+import { DEFAULT_CURRENCY } from "../dataset/currency";
+import { type AnalysisWindow, observedWindow } from "../dataset/window";
 import { DatasetError } from "./datasetError";
-import { PERSONAL_COLUMN } from "../ingest/columns";
-import { addProductsFromEvents, addUsersFromEvents } from "../ingest/deriveTables";
-import { adoptStage } from "../ingest/adoptStage";
-import { type MappingKind, eventsPlan, fillFromProductsSql, fixQuantitySql, loadedQuantitySql, resolveEventColumns } from "../ingest/eventsPlan";
-import { MAX_PRICE_CEILING, MAX_QUANTITY, MAX_TEXT_LENGTH, MONEY_DECIMALS, PLAUSIBLE_FROM, PLAUSIBLE_TO } from "../ingest/limits";
-import { sourceKind } from "../ingest/valueSql";
+import { type DatasetManifest, MANIFEST_FILE } from "../dataset/manifest";
+import { PERSONAL_COLUMN } from "./columns";
+import { addProductsFromEvents, addUsersFromEvents } from "./deriveTables";
+import { adoptStage } from "./adoptStage";
+import { type MappingKind, eventsPlan, fillFromProductsSql, fixQuantitySql, loadedQuantitySql, resolveEventColumns } from "./eventsPlan";
+import { MAX_PRICE_CEILING, MAX_QUANTITY, MAX_TEXT_LENGTH, MONEY_DECIMALS, PLAUSIBLE_FROM, PLAUSIBLE_TO } from "./limits";
+import { sourceKind } from "./valueSql";
 import {
   type ValidationWarning,
   invisibleIdWarning,
@@ -35,25 +36,19 @@ import {
   precisionWarning,
   setAsideWarnings,
   usersWarnings,
-} from "../ingest/warnings";
-import { type Mapping, type MappingFile, parseMapping, readMappingFile, seedMapping } from "../ingest/mapping";
-import { presetMapping } from "../ingest/presets";
-import { checkPseudonymKey, pseudonymSql } from "../ingest/pseudonymize";
-import { type InspectedSource, type LoadedSource, inspectSource, loadSource } from "../ingest/readSource";
-import { sessionizeSql } from "../ingest/sessionize";
-import { type StagePlan, runStage } from "../ingest/stage";
-import type { DedupePolicy } from "../ingest/dedupe";
-import { timestampPrecision } from "../ingest/timestampPrecision";
-import { productsPlan, productsSources } from "../ingest/productsPlan";
-import { usersPlan, usersSources } from "../ingest/usersPlan";
-import { type DerivedFacts, type TableValidation, type ValidationReport, assertAccounting, totalsOf } from "../ingest/validationReport";
-
-export const MANIFEST_FILE = "dataset.json";
-
-export interface DatasetManifest {
-  window: AnalysisWindow;
-  generator?: Record<string, unknown>;
-}
+} from "./warnings";
+import { type Mapping, type MappingFile, parseMapping, readMappingFile, seedMapping } from "./mapping";
+import { presetMapping } from "./presets";
+import { checkPseudonymKey, pseudonymSql } from "./pseudonymize";
+import { type InspectedSource, type LoadedSource, inspectSource, loadSource } from "./readSource";
+import { sessionizeSql } from "./sessionize";
+import { type StagePlan, runStage } from "./stage";
+import type { DedupePolicy } from "./dedupe";
+import { timestampPrecision } from "./timestampPrecision";
+import { productsPlan, productsSources } from "./productsPlan";
+import { usersPlan, usersSources } from "./usersPlan";
+import { USER_ATTRIBUTES, userAttributesFromEventsSql } from "./userAttributes";
+import { type DerivedFacts, type TableValidation, type ValidationReport, assertAccounting, totalsOf } from "./validationReport";
 
 export interface DatasetSummary {
   window: AnalysisWindow;
@@ -128,6 +123,9 @@ function readManifest(dir: string): DatasetManifest | undefined {
   return manifest;
 }
 
+/** Each user's attributes from the events file, between the events stage and the users table. */
+const EVENT_USER_ATTRIBUTES = "__ingest_event_user_attributes";
+
 interface Input {
   kind: MappingKind;
   mapping: Mapping;
@@ -156,6 +154,21 @@ function mappedEventsFile(path: string): string {
   return join(path, candidates[0]!);
 }
 
+/**
+ * A mapping reads one events file. When it reads user attributes from it, a users table beside it in the
+ * folder would be a second, unread source of the same facts: refused rather than silently ignored.
+ */
+function checkNoUsersBeside(path: string, mapping: Mapping): void {
+  const attributes = USER_ATTRIBUTES.filter((a) => mapping.columns[a] !== undefined);
+  if (attributes.length === 0 || !statSync(path).isDirectory()) return;
+  const users = tableFile(path, "users");
+  if (!users) return;
+  throw new DatasetError(
+    `${path} holds ${basename(users)} beside the events, but the mapping reads the users' ${attributes.join(", ")} from the events file's columns and never reads ${basename(users)}: remove it from the folder, or pass the events file itself`,
+    { file: users },
+  );
+}
+
 function resolveInput(path: string, options: ReadOptions): Input {
   if (options.mapping !== undefined && options.preset !== undefined) throw new DatasetError("give a mapping or a preset, not both");
   const mapped = options.mapping !== undefined || options.preset !== undefined;
@@ -167,6 +180,7 @@ function resolveInput(path: string, options: ReadOptions): Input {
         : typeof options.mapping === "string"
           ? readMappingFile(options.mapping)
           : parseMapping(options.mapping, "(given inline)");
+    checkNoUsersBeside(path, mapping);
     return {
       kind: "mapping",
       mapping,
@@ -311,6 +325,9 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
       if (found) warnings.push(found);
     }
     const productsAdded = productsGiven ? 0 : await addProductsFromEvents(connection, stage);
+    // Asked of the stage before it may become the events table: it holds the file's row numbers, the tie-break.
+    const attributes = USER_ATTRIBUTES.filter((a) => resolved[a] !== undefined);
+    if (attributes.length > 0) await connection.run(userAttributesFromEventsSql(EVENT_USER_ATTRIBUTES, stage, attributes, userId));
     // Events are kept in file order. A Parquet stage is in it already, so when its rows need no rewriting
     // (ids and sessions from the file, no pseudonyms) the stage becomes the events table; otherwise a
     // filtered scan copies them, sorted back only where a window (sessionizing) or the CSV reader's
@@ -346,7 +363,10 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
       warnings.push(...(await usersWarnings(connection, inspected.name)));
     }
     const usersGiven = tables.some((t) => t.table === "users" && t.loaded > 0);
-    const usersAdded = await addUsersFromEvents(connection);
+    const { added: usersAdded, registered: usersRegisteredFromEvents } = await addUsersFromEvents(
+      connection,
+      attributes.length > 0 ? { table: EVENT_USER_ATTRIBUTES, columns: attributes } : undefined,
+    );
 
     const counts = { users: await tableCount(connection, "users"), products: await tableCount(connection, "products"), events: await tableCount(connection, "events") };
     if (counts.events !== validation.loaded) throw new Error(`events: ${validation.loaded} rows passed validation but ${counts.events} were inserted`);
@@ -363,6 +383,7 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
     const derived: DerivedFacts = {
       tables: derivedTables,
       users_added_from_events: usersAdded,
+      user_attributes_from_events: attributes.length > 0 ? { columns: attributes, registered_users: usersRegisteredFromEvents } : null,
       products_added_from_events: productsAdded,
       event_ids: resolved.event_id ? "source" : "row_number",
       sessions: resolved.session_id ? "source" : "inactivity",
@@ -396,6 +417,7 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
     return { window, files: input.files, rows: counts, derived: derivedTables, validation: report, funnel, currency: options.currency ?? mapping.currency ?? DEFAULT_CURRENCY };
   } finally {
     for (const stage of stages) await connection.run(`DROP TABLE IF EXISTS ${stage}`);
+    await connection.run(`DROP TABLE IF EXISTS ${EVENT_USER_ATTRIBUTES}`);
     for (const source of loadedSources) await source.drop();
   }
 }

@@ -3,7 +3,7 @@
  * and, where known, the column and the row. Rows with individual bad values are not errors: they are
  * set aside with a reason and counted in the validation report.
  */
-import { printable } from "../ingest/printable";
+import { printable } from "./printable";
 
 export class DatasetError extends Error {
   /** The file (or folder) at fault, as given. */

@@ -8,7 +8,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { EVENT_TYPES, PLANTED_SEGMENTS } from "../dataset/schema";
 import type { Catalog } from "./catalog";
 import { CATEGORIES } from "./catalog";
-import { SIMULATED_EVENTS } from "./eventStream";
+import { RAW_EVENT_COLUMNS, SIMULATED_EVENTS } from "./eventStream";
 import type { UserTable } from "./users";
 import { sqlString } from "../db/duckdb";
 
@@ -86,5 +86,5 @@ export async function createEventsView(connection: DuckDBConnection, startMs: nu
            getvariable('product_categorys')[product_ix + 1] AS category,
            getvariable('product_prices')[product_ix + 1] AS price,
            CASE WHEN quantity > 0 THEN quantity::INTEGER END AS quantity
-    FROM ${SIMULATED_EVENTS}()`);
+    FROM (SELECT ${RAW_EVENT_COLUMNS.map((c) => `unnest(${c}) AS ${c}`).join(", ")} FROM ${SIMULATED_EVENTS}())`);
 }

@@ -55,14 +55,14 @@ export async function startGeneration(
   let totals: StreamTotals | undefined;
   registerEventStream(connection, users, ctx, onProgress, (done) => (totals = done));
   let width = MIN_SESSION_ID_WIDTH;
-  await createEventsView(connection, startMs, width);
+  await createEventsView(connection, startMs, { users: users.count, products: catalog.count, sessionIdWidth: width });
   return {
     async writeEvents(write) {
       await write();
       if (!totals) throw new Error("the events were not read to the end");
       if (idWidth(totals.sessions, MIN_SESSION_ID_WIDTH) > width) {
         width = idWidth(totals.sessions, MIN_SESSION_ID_WIDTH);
-        await createEventsView(connection, startMs, width);
+        await createEventsView(connection, startMs, { users: users.count, products: catalog.count, sessionIdWidth: width });
         await write();
       }
       await appendPlantedChurn(connection, startMs, totals.churnMs);

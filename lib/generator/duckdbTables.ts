@@ -75,8 +75,8 @@ export async function materializeDimensions(connection: DuckDBConnection, startM
  * (Re)creates the view `events` over `simulated_events()`. Ids are formatted from indexes as the users
  * and products tables format them, not looked up in a list of ids: indexing a list costs in proportion to
  * its length (2M rows to Parquet: 0.5 s of CPU with printf, 1.0 s with a list of 21,300 ids, 5.7 s with
- * 213,000). The attributes of the few hundred products are
- * list look-ups by index rather than a join, because a join would cost a sort to restore event order.
+ * 213,000). The attributes of the few hundred products are list look-ups by index rather than a join,
+ * because a join would cost a sort to restore event order.
  * Session ids are `sessionIdWidth` digits wide: the number of sessions is known only once a scan has run.
  */
 export async function createEventsView(connection: DuckDBConnection, startMs: number, counts: { users: number; products: number; sessionIdWidth: number }): Promise<void> {

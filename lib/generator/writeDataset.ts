@@ -11,7 +11,7 @@ import { type DatasetFormat, exportTable } from "../dataset/exportDataset";
 import { MANIFEST_FILE, type DatasetManifest } from "../dataset/manifest";
 import { TABLE_NAMES } from "../dataset/schema";
 import { generatedWindow } from "../dataset/window";
-import { type GenerateProgress, type GenerateSummary, generateIntoDuckDB } from "./generate";
+import { type GenerateProgress, type GenerateSummary, startGeneration } from "./generate";
 import { type GeneratorParams, validateParams } from "./params";
 import { TRUTH_FOLDER, exportPlantedChurn } from "./plantedChurn";
 
@@ -47,12 +47,21 @@ export async function writeGeneratedDataset(params: GeneratorParams, outDir: str
   // Bounded memory: DuckDB spills to a scratch folder past this (EVENT_KIT_MEMORY, else 1GiB) instead of growing.
   const db = await openWorkDatabase({ memory: memoryLimitFromEnv(process.env, "1GiB") });
   try {
-    options.onStage?.("simulating users and events");
-    const summary = await generateIntoDuckDB(db.connection, params, options.onProgress);
+    options.onStage?.("building users and products");
+    const generation = await startGeneration(db.connection, params, options.onProgress);
+    let summary: GenerateSummary | undefined;
     for (const table of TABLE_NAMES) {
-      options.onStage?.(`writing ${table} (${options.format})`);
-      await exportTable(db.connection, table, staging, options.format, table === "events");
+      if (table !== "events") {
+        options.onStage?.(`writing ${table} (${options.format})`);
+        await exportTable(db.connection, table, staging, options.format);
+        continue;
+      }
+      options.onStage?.(`simulating users and writing events (${options.format})`);
+      summary = await generation.writeEvents(async () => {
+        await exportTable(db.connection, table, staging, options.format, true);
+      });
     }
+    if (!summary) throw new Error("the dataset has no events table");
     options.onStage?.("writing the planted truth (truth/planted_churn.parquet)");
     mkdirSync(join(staging, TRUTH_FOLDER));
     await exportPlantedChurn(db.connection, staging);

@@ -5,12 +5,12 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { AnalysisWindow } from "../dataset/window.js";
 import { boundCohortGrid, type CohortGridLimits, type GridBound } from "../retention/boundCohortGrid.js";
 import { computeRetention } from "../retention/computeRetention.js";
-import type { Granularity, LtvOutput, RetentionOutput } from "../retention/types.js";
+import type { Granularity } from "../db/periodSql.js";
+import type { LtvOutput, RetentionOutput } from "../retention/types.js";
 
 export type {
   AverageRetentionPoint,
   CohortBy,
-  Granularity,
   LtvAveragePoint,
   LtvCell,
   LtvOutput,
@@ -20,6 +20,7 @@ export type {
   RetentionOutput,
   RetentionVariant,
 } from "../retention/types.js";
+export type { Granularity } from "../db/periodSql.js";
 
 export type CohortLimits = Record<Granularity, CohortGridLimits>;
 

@@ -6,8 +6,7 @@
  * session funnel (horizon 0) it means the period lies before the window end.
  */
 import { sqlTimestamp, type AnalysisWindow } from "../dataset/window.js";
-import { periodEndsBySql, periodIndexSql, periodLabelSql, periodStartSql } from "../retention/periods.js";
-import type { Granularity } from "../retention/types.js";
+import { type Granularity, periodEndsBySql, periodIndexSql, periodLabelSql, periodStartSql } from "../db/periodSql.js";
 import { horizonSql } from "./userStepsSql.js";
 
 export interface TrendRow {

@@ -4,9 +4,9 @@
  * period starts after the window has no cells. `complete` marks cells whose period ends by the window end.
  */
 import type { AnalysisWindow } from "../dataset/window.js";
-import { periodEndsBySql, periodIndexSql, periodLabelSql } from "./periods.js";
-import type { Granularity } from "./types.js";
-import { windowEndSql } from "./windowSql.js";
+import { periodEndsBySql, periodIndexSql, periodLabelSql } from "../db/periodSql.js";
+import type { Granularity } from "../db/periodSql.js";
+import { windowEndSql } from "../db/windowSql.js";
 
 /** CTE bodies `sizes` and `grid` over a `members(user_id, cohort_index)` CTE. */
 export function cohortGridCtes(window: AnalysisWindow, granularity: Granularity): string {

@@ -10,8 +10,9 @@ import { cohortActivitySql, type CohortActivityRow } from "./cohortActivitySql.j
 import { cohortMembersSql } from "./cohortMembersSql.js";
 import { averageLtv, cumulateLtv } from "./ltvCurves.js";
 import { retentionCells } from "./retentionCells.js";
-import { createScratchTable, withScratchTables } from "./scratchTable.js";
-import type { CohortBy, Granularity, LtvOutput, RetentionOutput, RetentionVariant } from "./types.js";
+import { createScratchTable, withScratchTables } from "../db/scratchTable.js";
+import type { Granularity } from "../db/periodSql.js";
+import type { CohortBy, LtvOutput, RetentionOutput, RetentionVariant } from "./types.js";
 import { userAnchorsSql } from "./userAnchorsSql.js";
 import { userDaysSql } from "./userDaysSql.js";
 import { userPeriodsSql } from "./userPeriodsSql.js";

@@ -5,7 +5,7 @@
  * first purchase) can be derived from this much smaller table without touching the events again.
  */
 import type { AnalysisWindow } from "../dataset/window.js";
-import { inWindowSql } from "./windowSql.js";
+import { inWindowSql } from "../db/windowSql.js";
 import { REVENUE_SUM_SQL } from "../analysis/revenueSql";
 
 export const PURCHASE_EVENT = "purchase";

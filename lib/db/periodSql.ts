@@ -4,7 +4,8 @@
  * 1970-01-05. Working on DATEs cast from UTC TIMESTAMPs keeps every boundary at UTC midnight, whatever
  * the machine's zone.
  */
-import type { Granularity } from "./types.js";
+/** Calendar periods a cohort or trend is cut into. */
+export type Granularity = "month" | "week";
 
 /** The Monday that starts ISO week index 0 (1970-01-01 was a Thursday). */
 const WEEK_EPOCH = "DATE '1970-01-05'";

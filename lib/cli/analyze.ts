@@ -9,6 +9,8 @@ import { prepareOutputFolder } from "./outputFolder";
 import { DEDUPE_POLICIES, isDedupePolicy } from "../ingest/dedupe";
 import { funnelStepsFromText } from "../funnel/customFunnel";
 import { parseCurrency } from "../dataset/currency";
+import { parseTimezone, timezoneError } from "../dataset/timezone";
+import { windowTimezone } from "../dataset/window";
 import { computeCohorts } from "../analysis/cohorts";
 import { computeFunnels } from "../analysis/funnels";
 import { computeHeadline } from "../analysis/headline";
@@ -49,6 +51,9 @@ Options:
                         product_view,purchase [default: the mapping's "funnel", else metrics.md's]
   --currency CODE       ISO 4217 code of the prices, e.g. GBP; outputs carry it
                         [default: the mapping's "currency", else USD]
+  --timezone ZONE       IANA time zone whose calendar cuts days, weeks and months (cohorts, trends,
+                        the window), e.g. Asia/Shanghai; timestamps stay UTC instants; outputs carry it
+                        [default: the mapping's "timezone", else UTC]
   --pseudonymize        replace user ids by a keyed hash (HMAC-SHA256), stable for a given key;
                         the key comes from EVENT_KIT_PSEUDONYM_KEY, or --pseudonym-key
   --pseudonym-key KEY   the key for --pseudonymize (at least 8 characters; the environment
@@ -96,6 +101,7 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     dedupe: { type: "string" },
     funnel: { type: "string" },
     currency: { type: "string" },
+    timezone: { type: "string" },
     pseudonymize: { type: "boolean" },
     "pseudonym-key": { type: "string" },
     "calibration-end": { type: "string" },
@@ -120,6 +126,9 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     const code = parseCurrency(values.currency);
     if (!code) throw new UsageError(`--currency must be an ISO 4217 code such as GBP, got "${values.currency}"`);
     read.currency = code;
+  }
+  if (values.timezone !== undefined) {
+    read.timezone = parseTimezone(values.timezone) ?? usageError(timezoneError("--timezone", values.timezone));
   }
   if (values.funnel !== undefined) {
     read.funnel = funnelStepsFromText(values.funnel, null, (message) => {
@@ -151,6 +160,10 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     read,
     predictions: predictionSettings(values, env),
   };
+}
+
+function usageError(message: string): never {
+  throw new UsageError(message);
 }
 
 /** The files `analyze` writes, replaced together (lib/output/outputSet.ts). */
@@ -197,6 +210,7 @@ export async function runAnalyze(command: AnalyzeCommand, log: (line: string) =>
           derived_tables: dataset.derived,
           headline,
           currency: dataset.currency,
+          timezone: windowTimezone(dataset.window),
           funnel_steps: dataset.funnel,
           funnel_fit: notes.funnel_fit,
           notes: notes.notes,

@@ -12,6 +12,7 @@
 import { DEDUPE_POLICIES, isDedupePolicy } from "../ingest/dedupe";
 import { funnelStepsFromText } from "../funnel/customFunnel";
 import { parseCurrency } from "../dataset/currency";
+import { parseTimezone, timezoneError } from "../dataset/timezone";
 import { join } from "node:path";
 import type { Database } from "../db/duckdb";
 import { openWorkDatabase } from "../db/workDatabase";
@@ -33,7 +34,7 @@ export type DataSource =
 
 const TRUE = new Set(["1", "true", "yes", "on"]);
 
-/** Reading options from EVENT_KIT_MAPPING / EVENT_KIT_PRESET / EVENT_KIT_DEDUPE / EVENT_KIT_FUNNEL / EVENT_KIT_PSEUDONYMIZE (+ EVENT_KIT_PSEUDONYM_KEY). */
+/** Reading options from EVENT_KIT_MAPPING / EVENT_KIT_PRESET / EVENT_KIT_DEDUPE / EVENT_KIT_FUNNEL / EVENT_KIT_CURRENCY / EVENT_KIT_TIMEZONE / EVENT_KIT_PSEUDONYMIZE (+ EVENT_KIT_PSEUDONYM_KEY). */
 export function readOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ReadOptions {
   const read: ReadOptions = {};
   if (env.EVENT_KIT_MAPPING || env.EVENT_KIT_PRESET) {
@@ -46,6 +47,10 @@ export function readOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ReadOp
     const code = parseCurrency(env.EVENT_KIT_CURRENCY);
     if (!code) throw new Error(`EVENT_KIT_CURRENCY must be an ISO 4217 code such as GBP, got "${env.EVENT_KIT_CURRENCY}"`);
     read.currency = code;
+  }
+  if (env.EVENT_KIT_TIMEZONE) {
+    read.timezone = parseTimezone(env.EVENT_KIT_TIMEZONE);
+    if (!read.timezone) throw new Error(timezoneError("EVENT_KIT_TIMEZONE", env.EVENT_KIT_TIMEZONE));
   }
   if (env.EVENT_KIT_FUNNEL) {
     read.funnel = funnelStepsFromText(env.EVENT_KIT_FUNNEL, null, (message) => {

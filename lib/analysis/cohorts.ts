@@ -2,15 +2,15 @@
  * cohorts.json (docs/metrics.md §7): every retention variant and the cumulative LTV curves for one window.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { AnalysisWindow } from "../dataset/window.js";
+import { type AnalysisWindow, normalizedWindow } from "../dataset/window.js";
 import { boundCohortGrid, type CohortGridLimits, type GridBound } from "../retention/boundCohortGrid.js";
 import { computeRetention } from "../retention/computeRetention.js";
-import type { Granularity, LtvOutput, RetentionOutput } from "../retention/types.js";
+import type { Granularity } from "../db/periodSql.js";
+import type { LtvOutput, RetentionOutput } from "../retention/types.js";
 
 export type {
   AverageRetentionPoint,
   CohortBy,
-  Granularity,
   LtvAveragePoint,
   LtvCell,
   LtvOutput,
@@ -20,6 +20,7 @@ export type {
   RetentionOutput,
   RetentionVariant,
 } from "../retention/types.js";
+export type { Granularity } from "../db/periodSql.js";
 
 export type CohortLimits = Record<Granularity, CohortGridLimits>;
 
@@ -44,9 +45,4 @@ export async function computeCohorts(connection: DuckDBConnection, window: Analy
     return { ...variant, cells, average: variant.average.filter((p) => p.period < bound.max_periods), bound };
   };
   return { window: normalizedWindow(window), retention: retention.map(bounded), ltv: ltv.map(bounded) };
-}
-
-/** The window as millisecond ISO strings with "Z", the form the JSON contract shows. */
-function normalizedWindow(window: AnalysisWindow): AnalysisWindow {
-  return { start: new Date(window.start).toISOString(), end: new Date(window.end).toISOString() };
 }

@@ -7,7 +7,7 @@ import { queryRows } from "../db/duckdb";
 import { type DataNotes, dataNotes } from "./dataNotes";
 import { DEFAULT_CURRENCY, currencySymbol } from "../dataset/currency";
 import { formatSpan } from "../format";
-import type { AnalysisWindow } from "../dataset/window";
+import { type AnalysisWindow, windowTimezone } from "../dataset/window";
 import type { Warehouse } from "../warehouse/warehouse";
 
 export interface CoverageData {
@@ -17,7 +17,7 @@ export interface CoverageData {
   schema: "seed" | "mapping";
   preset: string | null;
   window: AnalysisWindow;
-  /** Length of the window in hours (observed windows are whole UTC days). */
+  /** Length of the window in hours (observed windows are whole days of `timezone`, so 23 or 25 hours may make one across a daylight-saving change). */
   window_hours: number;
   /** How long the events run, first to last, in words ("2 hours 10 minutes", "365 days"). */
   span_text: string;
@@ -81,6 +81,6 @@ export async function measureCoverage({ db, dataset, source }: Warehouse): Promi
     registered_users: Math.max(0, userCount - added + registeredFromEvents),
     ...(await dataNotes(connection, validation.derived, dataset.funnel ?? null)),
     currency: { code: dataset.currency ?? DEFAULT_CURRENCY, symbol: currencySymbol(dataset.currency ?? DEFAULT_CURRENCY) },
-    timezone: "UTC",
+    timezone: windowTimezone(dataset.window),
   };
 }

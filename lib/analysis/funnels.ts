@@ -3,7 +3,7 @@
  * time to convert, conversion trends and attribute breakdowns.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { AnalysisWindow } from "../dataset/window.js";
+import { type AnalysisWindow, normalizedWindow } from "../dataset/window.js";
 import type { FunnelConfig } from "../funnel/config.js";
 import { runFunnels } from "../funnel/runFunnels.js";
 import { funnelConfigFor } from "../funnel/customFunnel.js";
@@ -54,5 +54,5 @@ export async function computeFunnels(
     config = funnelConfigFor(steps, steps.filter((s) => named.has(s)));
   }
   const funnels = await runFunnels(connection, window, { ...config, ...overrides });
-  return { window: { start: new Date(window.start).toISOString(), end: new Date(window.end).toISOString() }, ...funnels };
+  return { window: normalizedWindow(window), ...funnels };
 }

@@ -5,7 +5,7 @@
  * `writeUserSegmentsParquet` turns into user_segments.parquet.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { AnalysisWindow } from "../dataset/window";
+import { type AnalysisWindow, normalizedWindow } from "../dataset/window";
 import { adjustedRandIndex } from "../segments/ari";
 import { categoryPreferences } from "../segments/categories";
 import {
@@ -96,7 +96,7 @@ export async function computeSegments(
     ),
     pca: pcaProjection(standardized.matrix, clustering.fitSample, pointSample, features.userIds, labels, clustering.centroids, k),
     category_preferences: await categoryPreferences(connection, window, features.userIds, labels, k),
-    window: { start: window.start, end: window.end },
+    window: normalizedWindow(window),
     n_users: features.raw.rows,
     population: profiles.population,
     feature_definitions: FEATURES.map((f, c) => ({

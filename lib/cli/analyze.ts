@@ -7,6 +7,7 @@ import { PRESET_NAMES } from "../ingest/presets";
 import { warningLines } from "../ingest/warnings";
 import { prepareOutputFolder } from "./outputFolder";
 import { FLAG_NAMES, parseReadOptions } from "../ingest/readOptions";
+import { windowTimezone } from "../dataset/window";
 import { computeCohorts } from "../analysis/cohorts";
 import { computeFunnels } from "../analysis/funnels";
 import { computeHeadline } from "../analysis/headline";
@@ -47,6 +48,9 @@ Options:
                         product_view,purchase [default: the mapping's "funnel", else metrics.md's]
   --currency CODE       ISO 4217 code of the prices, e.g. GBP; outputs carry it
                         [default: the mapping's "currency", else USD]
+  --timezone ZONE       IANA time zone whose calendar cuts days, weeks and months (cohorts, trends,
+                        the window), e.g. Asia/Shanghai; timestamps stay UTC instants; outputs carry it
+                        [default: the mapping's "timezone", else UTC]
   --pseudonymize        replace user ids by a keyed hash (HMAC-SHA256), stable for a given key;
                         the key comes from EVENT_KIT_PSEUDONYM_KEY, or --pseudonym-key
   --pseudonym-key KEY   the key for --pseudonymize (at least 8 characters; the environment
@@ -94,6 +98,7 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     dedupe: { type: "string" },
     funnel: { type: "string" },
     currency: { type: "string" },
+    timezone: { type: "string" },
     pseudonymize: { type: "boolean" },
     "pseudonym-key": { type: "string" },
     "calibration-end": { type: "string" },
@@ -114,6 +119,7 @@ export function parseAnalyzeArgs(argv: string[], env: NodeJS.ProcessEnv = proces
       dedupe: values.dedupe,
       funnel: values.funnel,
       currency: values.currency,
+      timezone: values.timezone,
       pseudonymize: values.pseudonymize === true,
       pseudonymKey: values["pseudonym-key"] ?? env.EVENT_KIT_PSEUDONYM_KEY,
     },
@@ -182,6 +188,7 @@ export async function runAnalyze(command: AnalyzeCommand, log: (line: string) =>
           derived_tables: dataset.derived,
           headline,
           currency: dataset.currency,
+          timezone: windowTimezone(dataset.window),
           funnel_steps: dataset.funnel,
           funnel_fit: notes.funnel_fit,
           notes: notes.notes,

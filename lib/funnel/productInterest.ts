@@ -6,7 +6,7 @@
 import type { AnalysisWindow } from "../dataset/window.js";
 import { sqlString } from "../db/duckdb.js";
 import { exactAmountSql } from "../db/exactAmountSql.js";
-import { inWindowSql } from "../retention/windowSql.js";
+import { inWindowSql } from "../db/windowSql.js";
 
 /** How many products the page shows from each end: the top N by viewing sessions and by buying sessions. */
 export const TOP_PRODUCTS = 30;

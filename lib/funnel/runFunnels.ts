@@ -6,7 +6,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryTraced } from "../db/sqlTrace.js";
 import type { AnalysisWindow } from "../dataset/window.js";
-import { createScratchTable, withScratchTables } from "../retention/scratchTable.js";
+import { createScratchTable, withScratchTables } from "../db/scratchTable.js";
 import { adjustChiSquaredAcross } from "./buildBreakdown.js";
 import { categoryCountsSql } from "./categoryCountsSql.js";
 import { DEFAULT_FUNNEL_CONFIG, type FunnelConfig } from "./config.js";

@@ -7,7 +7,7 @@
  */
 import { sqlString } from "../db/duckdb.js";
 import { sqlTimestamp, type AnalysisWindow } from "../dataset/window.js";
-import { inWindowSql } from "../retention/windowSql.js";
+import { inWindowSql } from "../db/windowSql.js";
 import { firstEventTimeSql, stepTypeAggregatesSql, stepTypeColumns } from "./eventTimesSql.js";
 import { chainLayers, layeredSelectSql } from "./nextStepTimeSql.js";
 

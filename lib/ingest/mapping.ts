@@ -10,6 +10,7 @@ import { EVENT_TYPES } from "../dataset/schema";
 import { EVENT_TYPE_NAME_RULE, isEventTypeName } from "./eventTypeNames";
 import { parseFunnelSteps } from "../funnel/customFunnel";
 import { parseCurrency } from "../dataset/currency";
+import { parseTimezone, timezoneError } from "../dataset/timezone";
 import { parseConstant } from "./constantColumns";
 import { USER_ATTRIBUTES } from "./userAttributes";
 import { DEDUPE_POLICIES, DEFAULT_DEDUPE, type DedupePolicy, isDedupePolicy } from "./dedupe";
@@ -59,6 +60,8 @@ export interface MappingFile {
   funnel?: string[];
   /** ISO 4217 code of the prices, e.g. "GBP" (see lib/dataset/currency.ts); USD when absent. */
   currency?: string;
+  /** IANA time zone whose calendar cuts days, weeks and months, e.g. "Asia/Shanghai" (see lib/dataset/timezone.ts); UTC when absent. */
+  timezone?: string;
   /** "auto" (ISO 8601 and the like), "epoch_s", "epoch_ms", "epoch_us", "epoch_ns", or a strptime format such as "%d/%m/%Y %H:%M". */
   timestamp_format?: string;
   /** `header: false`: the file has no header row; its columns are column1 … columnN. */
@@ -82,6 +85,8 @@ export interface Mapping {
   funnel: string[] | null;
   /** ISO 4217 code, or null when the mapping does not say (USD then). */
   currency: string | null;
+  /** IANA time zone name, or null when the mapping does not say (UTC then). */
+  timezone: string | null;
   timestampFormat: string;
   csv: { delimiter?: string; encoding: CsvEncoding; header: boolean };
   quantityDefault: number;
@@ -90,7 +95,7 @@ export interface Mapping {
   dedupe: DedupePolicy;
 }
 
-const TOP_KEYS = new Set(["description", "columns", "event_types", "timestamp_format", "csv", "quantity_default", "session_timeout_minutes", "max_price", "dedupe", "funnel", "currency"]);
+const TOP_KEYS = new Set(["description", "columns", "event_types", "timestamp_format", "csv", "quantity_default", "session_timeout_minutes", "max_price", "dedupe", "funnel", "currency", "timezone"]);
 
 /** The seed schema as a mapping: every target column read from the column of the same name. */
 export function seedMapping(): Mapping {
@@ -101,6 +106,7 @@ export function seedMapping(): Mapping {
     eventTypes: new Map(EVENT_TYPES.map((t) => [t, t])),
     funnel: null,
     currency: null,
+    timezone: null,
     timestampFormat: "auto",
     csv: { encoding: "utf-8", header: true },
     quantityDefault: 1,
@@ -199,6 +205,7 @@ export function parseMapping(value: unknown, where: string): Mapping {
     eventTypes,
     funnel,
     currency: value.currency === undefined ? null : (parseCurrency(value.currency) ?? fail(`"currency" must be an ISO 4217 code such as "GBP", not ${JSON.stringify(value.currency)}`)),
+    timezone: value.timezone === undefined ? null : (parseTimezone(value.timezone) ?? fail(timezoneError('"timezone"', value.timezone))),
     timestampFormat: timestampFormat as string,
     csv,
     quantityDefault: positive("quantity_default", 1, true, { value: MAX_QUANTITY, why: money }),

@@ -20,7 +20,9 @@ import { queryRows, sqlString } from "../db/duckdb";
 import { EVENT_TYPES, TABLE_NAMES, type TableName, createTableSql } from "../dataset/schema";
 import { parseFunnelSteps } from "../funnel/customFunnel";
 import { DEFAULT_CURRENCY } from "../dataset/currency";
-import { type AnalysisWindow, observedWindow } from "../dataset/window";
+import type { AnalysisWindow } from "../dataset/window";
+import { observedWindow } from "../db/windowSql";
+import { DEFAULT_TIMEZONE } from "../dataset/timezone";
 import { DatasetError } from "./datasetError";
 import { type DatasetManifest, MANIFEST_FILE } from "../dataset/manifest";
 import { PERSONAL_COLUMN } from "./columns";
@@ -51,6 +53,7 @@ import { USER_ATTRIBUTES, userAttributesFromEventsSql } from "./userAttributes";
 import { type DerivedFacts, type TableValidation, type ValidationReport, assertAccounting, totalsOf } from "./validationReport";
 
 export interface DatasetSummary {
+  /** The window, with the time zone whose calendar the analyses use (ReadOptions.timezone, else the mapping's, else UTC). */
   window: AnalysisWindow;
   files: Partial<Record<TableName, string>>;
   /** Rows in each table after loading (derived rows included). */
@@ -78,6 +81,8 @@ export interface ReadOptions {
   funnel?: string[];
   /** Overrides the mapping's "currency" (an ISO 4217 code, checked by the caller). */
   currency?: string;
+  /** Overrides the mapping's "timezone" (an IANA name, checked by the caller; lib/dataset/timezone.ts). */
+  timezone?: string;
 }
 
 /** The file holding a table, Parquet preferred; undefined when the folder has neither. */
@@ -371,11 +376,9 @@ export async function readDataset(connection: DuckDBConnection, dir: string, opt
     const counts = { users: await tableCount(connection, "users"), products: await tableCount(connection, "products"), events: await tableCount(connection, "events") };
     if (counts.events !== validation.loaded) throw new Error(`events: ${validation.loaded} rows passed validation but ${counts.events} were inserted`);
 
-    let window = input.manifest?.window;
-    if (!window) {
-      const [range] = await queryRows<{ first: string; last: string }>(connection, `SELECT min("timestamp") AS first, max("timestamp") AS last FROM events`);
-      window = observedWindow(new Date(range!.first), new Date(range!.last));
-    }
+    const timezone = options.timezone ?? mapping.timezone ?? DEFAULT_TIMEZONE;
+    // A generated folder states its window; only the calendar that cuts it into days is the zone's.
+    const window = input.manifest?.window ? { start: input.manifest.window.start, end: input.manifest.window.end, timezone } : await observedWindow(connection, timezone);
 
     const derivedTables: TableName[] = [...(usersGiven ? [] : (["users"] as const)), ...(productsGiven ? [] : (["products"] as const))];
     const precision = await precisionWarning(connection, basename(input.files.events!));

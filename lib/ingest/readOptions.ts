@@ -4,6 +4,7 @@
  * readDataset checks again what a library caller may pass (a mapping and a preset, a short key).
  */
 import { parseCurrency } from "../dataset/currency";
+import { parseTimezone, timezoneError } from "../dataset/timezone";
 import { funnelStepsFromText } from "../funnel/customFunnel";
 import { DEDUPE_POLICIES, isDedupePolicy } from "./dedupe";
 import { PRESET_NAMES } from "./presets";
@@ -17,6 +18,7 @@ export interface ReadOptionsText {
   dedupe?: string;
   funnel?: string;
   currency?: string;
+  timezone?: string;
   pseudonymize: boolean;
   pseudonymKey?: string;
 }
@@ -28,6 +30,7 @@ export interface OptionNames {
   dedupe: string;
   funnel: string;
   currency: string;
+  timezone: string;
   pseudonymize: string;
   keySources: string;
 }
@@ -38,6 +41,7 @@ export const FLAG_NAMES: OptionNames = {
   dedupe: "--dedupe",
   funnel: "--funnel",
   currency: "--currency",
+  timezone: "--timezone",
   pseudonymize: "--pseudonymize",
   keySources: "set EVENT_KIT_PSEUDONYM_KEY (or pass --pseudonym-key)",
 };
@@ -48,6 +52,7 @@ export const ENV_NAMES: OptionNames = {
   dedupe: "EVENT_KIT_DEDUPE",
   funnel: "EVENT_KIT_FUNNEL",
   currency: "EVENT_KIT_CURRENCY",
+  timezone: "EVENT_KIT_TIMEZONE",
   pseudonymize: "EVENT_KIT_PSEUDONYMIZE",
   keySources: "set EVENT_KIT_PSEUDONYM_KEY",
 };
@@ -64,6 +69,7 @@ export function parseReadOptions(text: ReadOptionsText, names: OptionNames, fail
   if (text.currency !== undefined) {
     read.currency = parseCurrency(text.currency) ?? fail(`${names.currency} must be an ISO 4217 code such as GBP, got "${text.currency}"`);
   }
+  if (text.timezone !== undefined) read.timezone = parseTimezone(text.timezone) ?? fail(timezoneError(names.timezone, text.timezone));
   if (text.funnel !== undefined) read.funnel = funnelStepsFromText(text.funnel, null, (message) => fail(`${names.funnel} ${message}`));
   if (text.dedupe !== undefined) {
     if (!isDedupePolicy(text.dedupe)) fail(`${names.dedupe} must be ${DEDUPE_POLICIES.join(" or ")}, got "${text.dedupe}"`);

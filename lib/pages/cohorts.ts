@@ -11,7 +11,8 @@ import type { AnalysisWindow } from "../dataset/window";
 import type { CohortLimits, CohortsOutput, LtvOutput, RetentionOutput } from "../analysis/cohorts";
 import type { GridBound } from "../retention/boundCohortGrid";
 import type { SqlTrace } from "../db/sqlTrace";
-import type { CohortBy, Granularity, RetentionActivity, RetentionMode, RetentionVariant } from "../retention/types";
+import type { Granularity } from "../db/periodSql";
+import type { CohortBy, RetentionActivity, RetentionMode, RetentionVariant } from "../retention/types";
 
 /** The page pairs each cohort definition with its activity (metrics.md §3's two required variants). */
 export const PAGE_VARIANTS: readonly { cohort_by: CohortBy; activity: RetentionActivity }[] = [

@@ -55,7 +55,7 @@ export async function computePredictions(connection: DuckDBConnection, input: Pr
   const options = { ...DEFAULT_PREDICTION_OPTIONS, ...input.options };
   validatePredictionOptions(options);
   const unitDays = UNIT_DAYS[options.time_unit];
-  const { startDate, days } = windowDays(input.window);
+  const { startDate, days, timezone } = windowDays(input.window);
   if (days < 2 && input.calibrationEnd === undefined) {
     // A day of data: no later period to hold out, and no time for anyone to come back. Said, not thrown,
     // so that the rest of the report is still built (a chosen --calibration-end is checked by periodsFor).
@@ -64,6 +64,7 @@ export async function computePredictions(connection: DuckDBConnection, input: Pr
     return {
       summary: {
         time_unit: options.time_unit,
+        timezone,
         calibration: day,
         holdout: day,
         options,
@@ -122,6 +123,7 @@ export async function computePredictions(connection: DuckDBConnection, input: Pr
 
   const summary: PredictionsSummary = {
     time_unit: options.time_unit,
+    timezone: periods.timezone,
     calibration: { start: periods.startDate, end: dayDate(periods.startDate, periods.calibrationEndDay) },
     holdout: { start: dayDate(periods.startDate, periods.calibrationEndDay + 1), end: dayDate(periods.startDate, lastDay) },
     options,

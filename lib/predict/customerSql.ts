@@ -1,7 +1,8 @@
 /**
  * Per-customer summaries as the BG/NBD and Gamma–Gamma papers define them, in one DuckDB query.
  *
- * A transaction is a purchase day: every purchase event of a user on one UTC day is one transaction.
+ * A transaction is a purchase day: every purchase event of a user on one calendar day (in the window's
+ * time zone, Periods.timezone) is one transaction.
  * For each user whose first purchase falls on or before the cut-off day E (all days numbered from the
  * window's first day):
  *   birth      the first purchase day
@@ -15,18 +16,19 @@
  */
 import { exactAmountSql } from "../db/exactAmountSql";
 import { sqlString } from "../db/duckdb";
+import { localDaySql, localMidnightSql } from "../db/calendarDaySql";
 import type { Periods } from "./periods";
 
 export function purchaseDaysSql(periods: Periods): string {
   const start = `DATE ${sqlString(periods.startDate)}`;
   return `
     SELECT user_id,
-           CAST(date_diff('day', ${start}, CAST("timestamp" AS DATE)) AS INTEGER) AS day,
+           CAST(date_diff('day', ${start}, ${localDaySql(`"timestamp"`, periods.timezone)}) AS INTEGER) AS day,
            bool_and(price IS NOT NULL AND quantity IS NOT NULL) AS priced,
            sum(${exactAmountSql("price * quantity")}) AS value
     FROM events
     WHERE event_type = 'purchase'
-      AND "timestamp" >= ${start} AND "timestamp" < ${start} + INTERVAL ${periods.days} DAY
+      AND "timestamp" >= ${localMidnightSql(start, periods.timezone)} AND "timestamp" < ${localMidnightSql(`${start} + ${periods.days}`, periods.timezone)}
     GROUP BY user_id, day`;
 }
 

@@ -84,6 +84,8 @@ export interface PredictionOptions {
 
 export interface PredictionsSummary {
   time_unit: TimeUnit;
+  /** IANA time zone whose calendar days the calibration and holdout dates are. */
+  timezone: string;
   calibration: DateRange;
   holdout: DateRange;
   options: PredictionOptions;

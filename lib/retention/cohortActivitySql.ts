@@ -7,7 +7,7 @@
  */
 import type { AnalysisWindow } from "../dataset/window.js";
 import { cohortGridCtes, gridCellColumns } from "./cohortGridSql.js";
-import type { Granularity } from "./types.js";
+import type { Granularity } from "../db/periodSql.js";
 
 export interface CohortActivityRow {
   cohort: string;

@@ -3,14 +3,15 @@
  * overlaps the window, i.e. the period containing the window's last microsecond. A cohort whose own
  * period starts after the window has no cells. `complete` marks cells whose period ends by the window end.
  */
-import type { AnalysisWindow } from "../dataset/window.js";
-import { periodEndsBySql, periodIndexSql, periodLabelSql } from "./periods.js";
-import type { Granularity } from "./types.js";
-import { windowEndSql } from "./windowSql.js";
+import { type AnalysisWindow, windowTimezone } from "../dataset/window.js";
+import { localDaySql } from "../db/calendarDaySql.js";
+import { periodEndsBySql, periodIndexSql, periodLabelSql } from "../db/periodSql.js";
+import type { Granularity } from "../db/periodSql.js";
+import { windowEndSql } from "../db/windowSql.js";
 
 /** CTE bodies `sizes` and `grid` over a `members(user_id, cohort_index)` CTE. */
 export function cohortGridCtes(window: AnalysisWindow, granularity: Granularity): string {
-  const lastIndex = periodIndexSql(granularity, `CAST(${windowEndSql(window)} - INTERVAL 1 MICROSECOND AS DATE)`);
+  const lastIndex = periodIndexSql(granularity, localDaySql(`(${windowEndSql(window)} - INTERVAL 1 MICROSECOND)`, windowTimezone(window)));
   return `sizes AS (
       SELECT cohort_index, CAST(count(*) AS INTEGER) AS cohort_size FROM members GROUP BY cohort_index
     ),
@@ -26,5 +27,5 @@ export function gridCellColumns(window: AnalysisWindow, granularity: Granularity
       g.k AS period,
       ${periodLabelSql(granularity, "g.cohort_index + g.k")} AS period_label,
       g.cohort_size,
-      ${periodEndsBySql(granularity, "g.cohort_index + g.k", windowEndSql(window))} AS complete`;
+      ${periodEndsBySql(granularity, "g.cohort_index + g.k", windowEndSql(window), windowTimezone(window))} AS complete`;
 }

@@ -3,8 +3,9 @@
  * registration: the period of registration_date, or of the first event where the date is missing;
  * first_purchase: the period of the first purchase, so only buyers are members.
  */
-import { periodIndexSql } from "./periods.js";
-import type { CohortBy, Granularity } from "./types.js";
+import { periodIndexSql } from "../db/periodSql.js";
+import type { Granularity } from "../db/periodSql.js";
+import type { CohortBy } from "./types.js";
 
 export function cohortMembersSql(userAnchorsTable: string, cohortBy: CohortBy, granularity: Granularity): string {
   const anchor = cohortBy === "registration" ? "coalesce(registration_day, first_day)" : "first_purchase_day";

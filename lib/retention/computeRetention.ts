@@ -4,14 +4,15 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryTraced } from "../db/sqlTrace.js";
-import type { AnalysisWindow } from "../dataset/window.js";
+import { type AnalysisWindow, windowTimezone } from "../dataset/window.js";
 import { averageRetention } from "./averageRetention.js";
 import { cohortActivitySql, type CohortActivityRow } from "./cohortActivitySql.js";
 import { cohortMembersSql } from "./cohortMembersSql.js";
 import { averageLtv, cumulateLtv } from "./ltvCurves.js";
 import { retentionCells } from "./retentionCells.js";
-import { createScratchTable, withScratchTables } from "./scratchTable.js";
-import type { CohortBy, Granularity, LtvOutput, RetentionOutput, RetentionVariant } from "./types.js";
+import { createScratchTable, withScratchTables } from "../db/scratchTable.js";
+import type { Granularity } from "../db/periodSql.js";
+import type { CohortBy, LtvOutput, RetentionOutput, RetentionVariant } from "./types.js";
 import { userAnchorsSql } from "./userAnchorsSql.js";
 import { userDaysSql } from "./userDaysSql.js";
 import { userPeriodsSql } from "./userPeriodsSql.js";
@@ -47,7 +48,7 @@ export async function computeRetention(
     const userDays = name("retention_user_days");
     await createScratchTable(connection, userDays, userDaysSql(window));
     const anchors = name("retention_user_anchors");
-    await createScratchTable(connection, anchors, userAnchorsSql(userDays));
+    await createScratchTable(connection, anchors, userAnchorsSql(userDays, windowTimezone(window)));
 
     const periodTables = new Map<Granularity, string>();
     for (const granularity of new Set([...definitions.values()].map((d) => d.granularity))) {

@@ -1,8 +1,9 @@
 /** Retention variants (docs/metrics.md §3) and the shapes of their outputs (docs/metrics.md §7, cohorts.json). */
 
+import type { Granularity } from "../db/periodSql.js";
+
 export type CohortBy = "registration" | "first_purchase";
 export type RetentionActivity = "any_event" | "purchase";
-export type Granularity = "month" | "week";
 export type RetentionMode = "on" | "on_or_after";
 
 export interface RetentionVariant {

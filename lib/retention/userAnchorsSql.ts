@@ -4,10 +4,12 @@
  * the events (possible in brought data) is still a user, and a registered user without events still
  * belongs to a registration cohort (docs/metrics.md §3: cohort size counts users with no events at all).
  */
-export function userAnchorsSql(userDaysTable: string): string {
+import { localDaySql } from "../db/calendarDaySql.js";
+
+export function userAnchorsSql(userDaysTable: string, timezone: string): string {
   return `SELECT coalesce(u.user_id, d.user_id) AS user_id, u.registration_day, d.first_day, d.first_purchase_day
     FROM (
-      SELECT user_id, CAST(min(registration_date) AS DATE) AS registration_day
+      SELECT user_id, ${localDaySql("min(registration_date)", timezone)} AS registration_day
       FROM users WHERE user_id IS NOT NULL GROUP BY user_id
     ) AS u
     FULL OUTER JOIN (

@@ -1,6 +1,6 @@
 /** Per user and period (month or ISO week): events, purchases and revenue, rolled up from user days. */
-import { periodIndexSql } from "./periods.js";
-import type { Granularity } from "./types.js";
+import { periodIndexSql } from "../db/periodSql.js";
+import type { Granularity } from "../db/periodSql.js";
 
 export function userPeriodsSql(userDaysTable: string, granularity: Granularity): string {
   return `SELECT user_id, ${periodIndexSql(granularity, "day")} AS period_index,

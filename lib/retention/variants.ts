@@ -1,5 +1,6 @@
 /** The retention variants every cohorts.json carries; the first is the docs/metrics.md §3 default. */
-import type { Granularity, RetentionVariant } from "./types.js";
+import type { Granularity } from "../db/periodSql.js";
+import type { RetentionVariant } from "./types.js";
 
 const GRANULARITIES: Granularity[] = ["month", "week"];
 

@@ -16,6 +16,8 @@ import { retentionLine } from "./charts/retentionLine";
 import { shareDots } from "./charts/shareDots";
 import { findingText } from "./findingText";
 import { countText, integerText, nameText, percentText } from "./words";
+import { windowDays } from "../format";
+import { windowTimezone } from "../dataset/window";
 
 /** What the cards read of the build's data files (a subset of each page's data). */
 export interface CardSources {
@@ -124,8 +126,7 @@ function dataFacts({ coverage, overview }: CardSources): PageFacts {
   const bars = Object.entries(coverage.event_types)
     .filter(([, count]) => count > 0)
     .map(([type, count]) => ({ label: stepLabel(type), count }));
-  const start = overview.window.start.slice(0, 10);
-  const end = new Date(Date.parse(overview.window.end) - 1).toISOString().slice(0, 10);
+  const { first: start, last: end } = windowDays(overview.window, windowTimezone(overview.window));
   return {
     number: integerText(coverage.events),
     numberLabel: `events of ${countText(coverage.users, "user")}, ${start} to ${end}, read, checked and analysed at build time`,

@@ -14,7 +14,8 @@
  */
 import type { Headline } from "../analysis/headline";
 import type { Insight } from "../analysis/insights";
-import type { AnalysisWindow } from "../dataset/window";
+import { type AnalysisWindow, windowTimezone } from "../dataset/window";
+import { windowText } from "../format";
 import { findingText } from "./findingText";
 import { countText, intervalText, moneyText, percentText } from "./words";
 
@@ -77,15 +78,14 @@ export function rankedFindings(input: Pick<PostInput, "headline" | "insights" | 
   return [...new Set([...fromInsights, conversionText, buyersText].filter((text): text is string => text !== null))];
 }
 
-const day = (iso: string) => iso.slice(0, 10);
-/** The window's last UTC day: the window is half-open, [start, end). */
-const lastDay = (window: AnalysisWindow) => new Date(Date.parse(window.end) - 1).toISOString().slice(0, 10);
+/** "2025-01-01 to 2025-12-31 (Asia/Shanghai)": the window's calendar days in its time zone. */
+const windowDates = (window: AnalysisWindow) => windowText(window, windowTimezone(window));
 
 export function contextLine(input: Pick<PostInput, "headline" | "window" | "source">): string {
   const { headline, window, source } = input;
   return source.kind === "generated"
     ? `From a report on ${countText(headline.users, "user")} of a synthetic online shop over ${countText(source.days, "day")}.`
-    : `From a report on ${countText(headline.events, "event")} of ${countText(headline.users, "user")}, ${day(window.start)} to ${lastDay(window)} (UTC).`;
+    : `From a report on ${countText(headline.events, "event")} of ${countText(headline.users, "user")}, ${windowDates(window)}.`;
 }
 
 export function methodLine(input: Pick<PostInput, "headline" | "window" | "source">): string {
@@ -94,7 +94,7 @@ export function methodLine(input: Pick<PostInput, "headline" | "window" | "sourc
     source.kind === "generated"
       ? `seeded synthetic data (seed ${source.seed}), ${countText(headline.events, "event")} of ${countText(headline.users, "user")}`
       : `the data this report was given, ${countText(headline.events, "event")} of ${countText(headline.users, "user")}`;
-  return `Method: ${data} from ${day(window.start)} to ${lastDay(window)} (UTC), computed at build time with DuckDB; rates carry 95% intervals, and differences are claimed only after Benjamini–Hochberg correction.`;
+  return `Method: ${data} from ${windowDates(window)}, computed at build time with DuckDB; rates carry 95% intervals, and differences are claimed only after Benjamini–Hochberg correction.`;
 }
 
 function plainText(parts: Omit<Post, "text" | "markdown">): string {

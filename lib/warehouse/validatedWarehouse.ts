@@ -45,6 +45,7 @@ export function validatedKey(input: string, read: ReadOptions = {}): string {
   hash.update(`dedupe:${read.dedupe ?? ""}`);
   hash.update(`funnel:${read.funnel?.join(",") ?? ""}`);
   hash.update(`currency:${read.currency ?? ""}`);
+  hash.update(`timezone:${read.timezone ?? ""}`);
   // The key itself is a secret: only a digest of it enters the cache key.
   hash.update(`pseudonym:${read.pseudonymKey ? createHash("sha256").update(read.pseudonymKey).digest("hex") : ""}`);
   hashCode(hash, READER_SOURCES);

@@ -33,7 +33,7 @@ export type DataSource =
 
 const TRUE = new Set(["1", "true", "yes", "on"]);
 
-/** Reading options from EVENT_KIT_MAPPING / EVENT_KIT_PRESET / EVENT_KIT_DEDUPE / EVENT_KIT_FUNNEL / EVENT_KIT_PSEUDONYMIZE (+ EVENT_KIT_PSEUDONYM_KEY). */
+/** Reading options from EVENT_KIT_MAPPING / EVENT_KIT_PRESET / EVENT_KIT_DEDUPE / EVENT_KIT_FUNNEL / EVENT_KIT_CURRENCY / EVENT_KIT_TIMEZONE / EVENT_KIT_PSEUDONYMIZE (+ EVENT_KIT_PSEUDONYM_KEY). */
 export function readOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ReadOptions {
   const text = (value: string | undefined) => (value ? value : undefined);
   if ((env.EVENT_KIT_MAPPING || env.EVENT_KIT_PRESET) && !env.EVENT_KIT_DATA) {
@@ -46,6 +46,7 @@ export function readOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ReadOp
       dedupe: text(env.EVENT_KIT_DEDUPE),
       funnel: text(env.EVENT_KIT_FUNNEL),
       currency: text(env.EVENT_KIT_CURRENCY),
+      timezone: text(env.EVENT_KIT_TIMEZONE),
       pseudonymize: env.EVENT_KIT_PSEUDONYMIZE !== undefined && TRUE.has(env.EVENT_KIT_PSEUDONYMIZE.toLowerCase()),
       pseudonymKey: env.EVENT_KIT_PSEUDONYM_KEY,
     },

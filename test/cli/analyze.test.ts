@@ -34,7 +34,7 @@ describe("npm run analyze", () => {
 
   it("writes cohorts.json with the window and every cell field of metrics.md §7", () => {
     const cohorts = json("cohorts.json");
-    expect(cohorts.window).toEqual({ start: "2025-01-01T00:00:00.000Z", end: "2025-05-01T00:00:00.000Z" });
+    expect(cohorts.window).toEqual({ start: "2025-01-01T00:00:00.000Z", end: "2025-05-01T00:00:00.000Z", timezone: "UTC" });
     const variant = cohorts.retention.find((v: Record<string, string>) => v.cohort_by === "registration" && v.activity === "any_event" && v.granularity === "month" && v.mode === "on");
     expect(variant).toBeDefined();
     // Four monthly cohorts (Jan–Apr) with periods 0..(4 − cohort index − 1): 4 + 3 + 2 + 1 cells.

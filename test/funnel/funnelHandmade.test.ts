@@ -403,7 +403,8 @@ describe("session breakdowns", () => {
 
 describe("output shape", () => {
   it("has the metrics.md §7 fields and only plain JSON numbers", () => {
-    expect(out.window).toEqual({ start: "2025-01-01T00:00:00.000Z", end: "2025-03-01T00:00:00.000Z" });
+    // A window without a zone is cut by UTC's calendar, and the output says so.
+    expect(out.window).toEqual({ start: "2025-01-01T00:00:00.000Z", end: "2025-03-01T00:00:00.000Z", timezone: "UTC" });
     expect(Object.keys(out.session_funnel.steps[0]!)).toEqual(
       expect.arrayContaining(["step", "count", "rate_from_previous", "rate_from_first", "ci_low", "ci_high"]),
     );

@@ -41,7 +41,7 @@ export const REES46_SAMPLE_EXPECTED = {
   sessions: 4,
   /** Loaded events whose category is the numeric category_id (row 2). */
   categoryIdFallback: 1,
-  window: { start: "2019-10-01T00:00:00.000Z", end: "2019-10-02T00:00:00.000Z" },
+  window: { start: "2019-10-01T00:00:00.000Z", end: "2019-10-02T00:00:00.000Z", timezone: "UTC" },
 } as const;
 
 export const REES46_SAMPLE_FILE = "rees46-sample.csv";

@@ -249,7 +249,7 @@ describe("rows are set aside with a reason, never lost", () => {
       }),
     );
     expect(reasons(s)).toEqual({ implausible_timestamp: 3 });
-    expect(s.window).toEqual({ start: "2025-03-04T00:00:00.000Z", end: "2026-01-01T00:00:00.000Z" });
+    expect(s.window).toEqual({ start: "2025-03-04T00:00:00.000Z", end: "2026-01-01T00:00:00.000Z", timezone: "UTC" });
   });
 
   it("22. NULLs in each column: the required ones set the row aside, the optional ones do not", async () => {
@@ -500,7 +500,7 @@ describe("across tables", () => {
     const manifest = JSON.stringify({ window: { start: "2025-03-04T00:00:00.000Z", end: "2025-03-05T00:00:00.000Z" } });
     const s = await read(folder({ "dataset.json": manifest, "events.csv": events("o1,U1,S1,session_start,2025-03-05T00:00:00Z,,,,", "o2,U1,S1,session_start,2025-03-03T23:59:59Z,,,,") }));
     expect(reasons(s)).toEqual({ outside_window: 2 });
-    expect(s.window).toEqual({ start: "2025-03-04T00:00:00.000Z", end: "2025-03-05T00:00:00.000Z" });
+    expect(s.window).toEqual({ start: "2025-03-04T00:00:00.000Z", end: "2025-03-05T00:00:00.000Z", timezone: "UTC" });
   });
 
   it("36. Parquet: typed bad values are set aside with the file's row numbers", async () => {

@@ -58,7 +58,7 @@ describe("validationData", () => {
 
   it.runIf(FIXTURE !== null)(`serves the same on the shared REES46 fixture${FIXTURE === null ? " (skipped: ../shared/fixtures is not beside this clone)" : ""}`, async () => {
     const data = await validationData({ kind: "folder", path: FIXTURE!, read: { preset: "rees46" } });
-    expect(data.window).toEqual({ start: "2019-10-01T00:00:00.000Z", end: "2019-10-02T00:00:00.000Z" });
+    expect(data.window).toEqual({ start: "2019-10-01T00:00:00.000Z", end: "2019-10-02T00:00:00.000Z", timezone: "UTC" });
     expect(data.totals).toEqual({ read: 17_433, loaded: 17_428, set_aside: 5 });
     expect(data.input).toEqual({ schema: "mapping", preset: "rees46", mapping_file: null });
     expect(JSON.stringify(data)).not.toContain("/fixtures/");

@@ -86,7 +86,7 @@ describe("a mapping file", () => {
     };
     const dir = write({ "only.csv": "who,at,what\nu1,04/03/2025 12:00 +0200,start\nu1,05/03/2025 09:00 +0000,start\n" });
     const summary = await readDataset(db.connection, dir, { mapping });
-    expect(summary.window).toEqual({ start: "2025-03-04T00:00:00.000Z", end: "2025-03-06T00:00:00.000Z" });
+    expect(summary.window).toEqual({ start: "2025-03-04T00:00:00.000Z", end: "2025-03-06T00:00:00.000Z", timezone: "UTC" });
     expect(await queryRows(db.connection, `SELECT strftime("timestamp", '%Y-%m-%d %H:%M') AS t FROM events ORDER BY 1`)).toEqual([{ t: "2025-03-04 10:00" }, { t: "2025-03-05 09:00" }]);
   });
 

@@ -36,7 +36,7 @@ describe("readDataset", () => {
     const summary = await readDataset(db.connection, dir);
     expect(summary.derived).toEqual(["users", "products"]);
     expect(summary.rows).toEqual({ events: 3, users: 2, products: 2 });
-    expect(summary.window).toEqual({ start: "2025-03-04T00:00:00.000Z", end: "2025-03-07T00:00:00.000Z" });
+    expect(summary.window).toEqual({ start: "2025-03-04T00:00:00.000Z", end: "2025-03-07T00:00:00.000Z", timezone: "UTC" });
     const rows = await queryRows(db.connection, `SELECT event_id, strftime("timestamp", '%Y-%m-%d %H:%M:%S') AS ts, quantity FROM events ORDER BY event_id`);
     expect(rows).toEqual([
       { event_id: "e1", ts: "2025-03-04 10:00:00", quantity: null },
@@ -108,7 +108,7 @@ describe("readDataset on generated data", () => {
       const dir = join(work.path, `generated-${format}`);
       await writeGeneratedDataset({ users: 150, days: 60, seed: 3, start: new Date("2025-01-01T00:00:00Z"), products: 40 }, dir, { format });
       const summary = await readDataset(db.connection, dir);
-      expect(summary.window).toEqual({ start: "2025-01-01T00:00:00.000Z", end: "2025-03-02T00:00:00.000Z" });
+      expect(summary.window).toEqual({ start: "2025-01-01T00:00:00.000Z", end: "2025-03-02T00:00:00.000Z", timezone: "UTC" });
       expect(summary.derived).toEqual([]);
       for (const table of summary.validation.tables) {
         expect({ table: table.table, set_aside: table.set_aside, reasons: table.reasons }).toEqual({ table: table.table, set_aside: 0, reasons: [] });

@@ -76,7 +76,7 @@ describe.runIf(FIXTURE !== null)(`the REES46 preset on the fixture${FIXTURE === 
   });
 
   it("observes the window from the events: the UTC day of 2019-10-01", () => {
-    expect(summary.window).toEqual({ start: "2019-10-01T00:00:00.000Z", end: "2019-10-02T00:00:00.000Z" });
+    expect(summary.window).toEqual({ start: "2019-10-01T00:00:00.000Z", end: "2019-10-02T00:00:00.000Z", timezone: "UTC" });
   });
 
   it("analyzes end to end with --preset rees46, writing validation.json beside the outputs", async () => {

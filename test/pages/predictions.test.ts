@@ -30,6 +30,7 @@ function summary(ratio: number): PredictionsSummary {
   const spend = { p: 6, q: 4, gamma: 15, log_likelihood: -50, n: 80, standard_errors: { p: 1, q: 0.5, gamma: 2 }, converged: true };
   return {
     time_unit: "week",
+    timezone: "UTC",
     calibration: { start: "2025-01-01", end: "2025-08-31" },
     holdout: { start: "2025-09-01", end: "2025-12-31" },
     options: { time_unit: "week", horizon_days: 365, discount_rate: 0.1 },

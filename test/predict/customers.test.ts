@@ -36,7 +36,7 @@ const WINDOW = { start: "2024-01-01T00:00:00.000Z", end: "2024-02-01T00:00:00.00
 
 describe("periodsFor", () => {
   it("defaults to the first two thirds of the window: 31 days → days 0–19 (20 January)", () => {
-    expect(periodsFor(WINDOW)).toEqual({ startDate: "2024-01-01", days: 31, calibrationEndDay: 19 });
+    expect(periodsFor(WINDOW)).toEqual({ startDate: "2024-01-01", days: 31, timezone: "UTC", calibrationEndDay: 19 });
   });
   it("takes an inclusive end date and refuses one that leaves no holdout", () => {
     expect(periodsFor(WINDOW, "2024-01-15").calibrationEndDay).toBe(14);

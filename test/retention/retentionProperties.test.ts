@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { computeRetention, type RetentionResult } from "../../lib/retention/computeRetention.js";
-import type { Granularity, RetentionVariant } from "../../lib/retention/types.js";
+import type { Granularity } from "../../lib/db/periodSql.js";
+import type { RetentionVariant } from "../../lib/retention/types.js";
 import { nonPlainValues } from "../helpers/plainJson.js";
 import { openTinyDatabase, randomTinyDataset, type TinyDataset } from "../helpers/tinyDataset.js";
 

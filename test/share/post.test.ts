@@ -74,10 +74,21 @@ describe("buildPost on hand-made insights", () => {
       window: { start: "2024-03-05T00:00:00.000Z", end: "2024-03-06T00:00:00.000Z" },
     });
     expect(brought.lead).toBe(`1 person bought something, for $12${T}345.60 in all.`);
-    expect(brought.context).toBe("From a report on 1 event of 1 user, 2024-03-05 to 2024-03-05 (UTC).");
+    expect(brought.context).toBe("From a report on 1 event of 1 user, 2024-03-05 (UTC).");
     expect(brought.findings).toEqual([]);
     expect(brought.text).not.toMatch(/synthetic|seed|ended in a purchase/);
     expect(brought.method).toContain("the data this report was given, 1 event of 1 user");
+  });
+
+  test("the dates are the calendar days of the data's time zone, and the zone is named", () => {
+    // Shanghai's Jan 31 00:00 is Jan 30 16:00Z; its Mar 2 00:00, the window's end, is Mar 1 16:00Z.
+    const brought = buildPost({
+      ...generated,
+      source: { kind: "folder" },
+      window: { start: "2025-01-30T16:00:00.000Z", end: "2025-03-01T16:00:00.000Z", timezone: "Asia/Shanghai" },
+    });
+    expect(brought.context).toContain(", 2025-01-31 to 2025-03-01 (Asia/Shanghai).");
+    expect(brought.method).toContain("from 2025-01-31 to 2025-03-01 (Asia/Shanghai), computed");
   });
 });
 

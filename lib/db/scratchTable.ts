@@ -4,8 +4,8 @@
  * analysis cost a few event scans rather than one per output.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { queryRows } from "../db/duckdb.js";
-import { aliasTable, runTraced } from "../db/sqlTrace.js";
+import { queryRows } from "./duckdb.js";
+import { aliasTable, runTraced } from "./sqlTrace.js";
 
 let counter = 0;
 

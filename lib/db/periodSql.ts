@@ -1,10 +1,12 @@
 /**
- * UTC calendar periods as integer indexes, in SQL. A period is numbered so that "k periods later" is
+ * Calendar periods as integer indexes, in SQL. A period is numbered so that "k periods later" is
  * plain subtraction of indexes: months as year·12 + month − 1, ISO weeks as whole weeks since Monday
- * 1970-01-05. Working on DATEs cast from UTC TIMESTAMPs keeps every boundary at UTC midnight, whatever
- * the machine's zone.
+ * 1970-01-05. Indexes are taken of DATEs, the days of the analysis' time zone (calendarDaySql.ts), so a
+ * period's boundaries are that zone's midnights whatever the machine's zone.
  */
-import type { Granularity } from "./types.js";
+import { localMidnightSql } from "./calendarDaySql.js";
+/** Calendar periods a cohort or trend is cut into. */
+export type Granularity = "month" | "week";
 
 /** The Monday that starts ISO week index 0 (1970-01-01 was a Thursday). */
 const WEEK_EPOCH = "DATE '1970-01-05'";
@@ -28,7 +30,12 @@ export function periodLabelSql(granularity: Granularity, indexSql: string): stri
   return `strftime(${periodStartSql(granularity, indexSql)}, '${granularity === "month" ? "%Y-%m" : "%Y-%m-%d"}')`;
 }
 
-/** TRUE when the period with this index ends at or before the TIMESTAMP expression (plus an offset). */
-export function periodEndsBySql(granularity: Granularity, indexSql: string, timestampSql: string): string {
-  return `CAST(${periodStartSql(granularity, `(${indexSql}) + 1`)} AS TIMESTAMP) <= ${timestampSql}`;
+/** TIMESTAMP (UTC wall-clock): the instant the period with this index starts, at midnight in `timezone`. */
+export function periodStartInstantSql(granularity: Granularity, indexSql: string, timezone: string): string {
+  return localMidnightSql(periodStartSql(granularity, indexSql), timezone);
+}
+
+/** TRUE when the period with this index ends (midnight in `timezone`) at or before the TIMESTAMP expression. */
+export function periodEndsBySql(granularity: Granularity, indexSql: string, timestampSql: string, timezone: string): string {
+  return `${periodStartInstantSql(granularity, `(${indexSql}) + 1`, timezone)} <= ${timestampSql}`;
 }

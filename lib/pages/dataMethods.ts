@@ -144,7 +144,9 @@ function realismPart(checks: readonly RealismCheck[], symbol: string): NonNullab
   const failed = checks.filter((c) => !c.pass);
   const summary =
     failed.length === 0
-      ? `All ${formatInteger(checks.length)} are within target.`
+      ? checks.length === 1
+        ? "The one check is within target."
+        : `All ${formatInteger(checks.length)} are within target.`
       : `${formatInteger(checks.length - failed.length)} of ${formatInteger(checks.length)} are within target; outside: ${failed.map((c) => `#${c.id} ${c.statistic}`).join(", ")}.`;
   const rows = checks.map((c) => ({ id: c.id, statistic: c.statistic, measured: formatRealismValues(c, symbol), target: c.target, benchmark: c.benchmark, pass: c.pass }));
   const valueColumns = [...new Set(checks.flatMap((c) => Object.keys(c.values)))].map((name) => `value_${name}`);
@@ -184,7 +186,7 @@ function validationPart(report: ValidationReport): DataMethodsPage["validation"]
     summary: `Here, ${countOf(totals.read, "row")} ${plural("was", totals.read, "were")} read, ${formatInteger(totals.loaded)} loaded and ${formatInteger(totals.set_aside)} set aside${adds ? "" : ", which does not add up"}.`,
     derived:
       derived.tables.length > 0
-        ? `The data had no ${formatList(derived.tables, "or")} table; ${formatList(derived.tables)} ${plural("was", derived.tables.length, "were")} derived from the events.`
+        ? `The data had no ${formatList(derived.tables, "or")} table; ${plural("it was", derived.tables.length, "they were")} derived from the events.`
         : "",
     tables: report.tables.map((t) => ({
       table: t.table,
@@ -256,10 +258,11 @@ function dailyPart(profile: DataProfile, timezone: string, trace: SqlTrace): Dat
   const last = rows.at(-1)?.day ?? "";
   let sentence: string;
   if (volume.days === 0) sentence = "The data holds no events, so it has no daily volume.";
-  else if (volume.days === 1) sentence = `All ${countOf(volume.events, "event")} fall on one calendar day, ${first} (${timezone}).`;
+  else if (volume.days === 1)
+    sentence = volume.events === 1 ? `The data's one event falls on ${first} (${timezone}).` : `All ${countOf(volume.events, "event")} fall on one calendar day, ${first} (${timezone}).`;
   else {
     const range = volume.min === volume.max ? `every day holds ${countOf(volume.min, "event")}` : `a day holds from ${formatInteger(volume.min)} to ${countOf(volume.max, "event")} (median ${formatNumber(volume.median, Number.isInteger(volume.median) ? 0 : 1)})`;
-    const empty = volume.empty_days > 0 ? `; ${countOf(volume.empty_days, "day")} of them ${plural("has", volume.empty_days, "have")} none` : "";
+    const empty = volume.empty_days > 0 ? `; ${countOf(volume.empty_days, "day")} ${plural("has", volume.empty_days, "have")} none` : "";
     sentence = `Over the ${formatInteger(volume.days)} calendar days from ${first} to ${last} (${timezone}), ${range}${empty}.`;
   }
   return {

@@ -38,8 +38,9 @@ export interface DataMethodsPage {
   /** What it holds and over which days of which zone. */
   holds: string;
   validation: {
-    /** "Here, 10 rows were read, 9 loaded and 1 set aside." */
+    /** "Here, 10 rows were read, 9 loaded and 1 set aside.", from `totals`. */
     summary: string;
+    totals: ValidationReport["totals"];
     /** Which tables were derived from the events ("" when none). */
     derived: string;
     /** One row per table: name, file, read, loaded, set aside (as text), and its read = loaded + set aside sentence. */
@@ -184,6 +185,7 @@ function validationPart(report: ValidationReport): DataMethodsPage["validation"]
   const csvRow = (table: string, file: string, reason: string, count: number | null, row: number | null, column: string | null, value: string | null) => ({ table, file, reason, count, row, column, value });
   return {
     summary: `Here, ${countOf(totals.read, "row")} ${plural("was", totals.read, "were")} read, ${formatInteger(totals.loaded)} loaded and ${formatInteger(totals.set_aside)} set aside${adds ? "" : ", which does not add up"}.`,
+    totals,
     derived:
       derived.tables.length > 0
         ? `The data had no ${formatList(derived.tables, "or")} table; ${plural("it was", derived.tables.length, "they were")} derived from the events.`
@@ -232,10 +234,10 @@ function mixPart(profile: DataProfile, events: number, trace: SqlTrace): DataPro
     return { event_type: m.event_type, events: m.events, share, label: `${formatInteger(m.events)} (${formatPercent(share)})` };
   });
   const items = rows.map((r) => `${r.event_type} (${countOf(r.events, "event")}, ${formatPercent(r.share)})`);
-  const types = countOf(rows.length, "event type");
+  const types = countOf(rows.length, "type");
   return {
     rows,
-    sentence: rows.length === 0 ? "The data holds no events." : `It records ${types}: ${formatList(items)}.`,
+    sentence: rows.length === 0 ? "The data holds no events." : `It records events of ${types}: ${formatList(items)}.`,
     caption: "Events of each type in the data, with their share of all events.",
     alt: rows.length === 0 ? "No events." : `Events by type: ${formatList(rows.map((r) => `${r.event_type} ${r.label}`))}.`,
     sql: trace.sql("profile.event_mix").replace(/;$/, ""),

@@ -128,7 +128,7 @@ describe("the profile of brought data", () => {
       ["session_start", 1, "1 (20.0%)"],
     ]);
     expect(profile.mix.sentence).toBe(
-      "It records 4 event types: product_view (2 events, 40.0%), favorite (1 event, 20.0%), purchase (1 event, 20.0%) and session_start (1 event, 20.0%).",
+      "It records events of 4 types: product_view (2 events, 40.0%), favorite (1 event, 20.0%), purchase (1 event, 20.0%) and session_start (1 event, 20.0%).",
     );
     expect(profile.daily.rows).toEqual([
       { day: "2025-03-01", events: 3 },
@@ -161,7 +161,7 @@ describe("the profile of brought data", () => {
     const page = await brought({ users: [{ user_id: "U1", registration_date: "2025-03-01T00:00:00Z", age: 30 }], products: BOOKS.slice(0, 1), events: [ev("U1", "S1", "purchase", "2025-03-01T10:00:00Z", "P1", 12.5)] });
     const profile = page.profile!;
     expect(profile.holds).toBe("The data holds 1 event of 1 user over 1 product in 1 category, from 2025-03-01 10:00 to 10:00 UTC (0 minutes).");
-    expect(profile.mix.sentence).toBe("It records 1 event type: purchase (1 event, 100.0%).");
+    expect(profile.mix.sentence).toBe("It records events of 1 type: purchase (1 event, 100.0%).");
     expect(profile.daily.sentence).toBe("The data's one event falls on 2025-03-01 (UTC).");
     expect(profile.lacking).toEqual(["no session starts", "no product views", "no carts", "no gender or location of users"]);
   });

@@ -5,13 +5,15 @@ import type { DataProfilePart } from "../../lib/pages/dataMethods";
 
 type MixRow = DataProfilePart["mix"]["rows"][number];
 
-export function eventMixChart(rows: readonly MixRow[], { width }: { width: number }): SVGSVGElement | HTMLElement {
+export function eventMixChart(rows: readonly MixRow[], { width: available }: { width: number }): SVGSVGElement | HTMLElement {
+  // Margins for the type names and the labels must leave the bars room, however narrow the first layout.
+  const width = Math.max(available, 260);
   const longest = Math.max(4, ...rows.map((r) => r.event_type.length));
   return Plot.plot({
     width,
     height: 36 + rows.length * 30,
-    marginLeft: Math.min(width * 0.45, 12 + longest * 7),
-    marginRight: 110,
+    marginLeft: Math.min(width * 0.4, 12 + longest * 7),
+    marginRight: Math.min(width * 0.3, 100),
     marginTop: 8,
     marginBottom: 28,
     style: { fontSize: "12px" },

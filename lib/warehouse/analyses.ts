@@ -7,12 +7,15 @@ import type { Plain } from "../db/duckdb";
 import { queryTraced } from "../db/sqlTrace";
 import { computeCohorts } from "../analysis/cohorts";
 import { measureCoverage } from "../analysis/coverage";
+import { type DataProfile, measureDataProfile } from "../analysis/dataProfile";
 import { computeFunnels } from "../analysis/funnels";
 import { computeHeadline } from "../analysis/headline";
+import type { ValidationReport } from "../ingest/validationReport";
 import { WINDOW_SHOPPER_SQL } from "../analysis/insights";
 import { computeSegments } from "../analysis/segments";
 import { type ProductQueryRow, productInterestSql } from "../funnel/productInterest";
 import { PAGE_COHORT_LIMITS } from "../pages/cohorts";
+import { type RealismCheck, measureRealism } from "../realism/realismChecks";
 import type { OverviewFacts } from "../pages/overview";
 import { sharedAnalysis } from "./sharedAnalysis";
 import type { DataSource } from "./warehouse";
@@ -70,6 +73,27 @@ export const overviewAnalysis = (source?: DataSource) =>
           from.kind === "generated"
             ? { kind: "generated", users: from.params.users, days: from.params.days, seed: from.params.seed, start: from.params.start.toISOString().slice(0, 10) }
             : { kind: "folder" },
+      };
+    },
+    source,
+  );
+
+/**
+ * What only the Data & methods page asks: the realism checks on generated data (their targets describe
+ * the generator), a profile of the data itself on brought data. The validation report comes with the
+ * dataset; the rest the page reads from the Overview's analysis.
+ */
+export const dataMethodsAnalysis = (source?: DataSource) =>
+  sharedAnalysis(
+    "data-methods",
+    async (warehouse): Promise<{ realism: RealismCheck[] | null; profile: DataProfile | null; validation: ValidationReport }> => {
+      const { db, dataset, source: from } = warehouse;
+      const generated = from.kind === "generated";
+      return {
+        realism: generated ? await measureRealism(db.connection, dataset.window) : null,
+        // The zone whose calendar days the profile counts is the one coverage states for the data.
+        profile: generated ? null : await measureDataProfile(db.connection, (await measureCoverage(warehouse)).timezone),
+        validation: dataset.validation,
       };
     },
     source,

@@ -1,6 +1,9 @@
 // The realism table: each statistic of docs/realism.md as measured on this build's data, beside its target
-// and where real data stands, with a pass or fail mark that does not rely on colour alone.
-import { formatRealismValues, type RealismRow } from "./realismFormat.js";
+// and where real data stands, with a pass or fail mark that does not rely on colour alone. The rows come
+// worded from lib/pages/dataMethods.ts.
+import type { DataMethodsPage } from "../../lib/pages/dataMethods";
+
+type RealismRow = NonNullable<DataMethodsPage["realism"]>["rows"][number];
 
 function cell(tag: "td" | "th", content: string | Node, className?: string, label?: string): HTMLTableCellElement {
   const node = document.createElement(tag);
@@ -59,7 +62,7 @@ export function realismTable(rows: readonly RealismRow[], { label = "Realism che
     tr.append(
       id,
       cell("td", row.statistic, "realism-statistic"),
-      cell("td", formatRealismValues(row), "realism-measured", "Measured"),
+      cell("td", row.measured, "realism-measured", "Measured"),
       cell("td", row.target, "realism-target", "Target"),
       cell("td", row.benchmark, "realism-benchmark", "Real data"),
       cell("td", mark(row.pass), "realism-check"),

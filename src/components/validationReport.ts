@@ -1,43 +1,8 @@
 // The Data page's validation section: rows read, loaded and set aside per table, counts per reason,
-// a few examples. Every value from the data goes in as text (textContent), never as markup: a brought
-// file's values may hold HTML or script.
-import { formatInteger } from "./format.js";
+// a few examples, all worded at build time (lib/pages/dataMethods.ts). Every value from the data goes in
+// as text (textContent), never as markup: a brought file's values may hold HTML or script.
+import type { DataMethodsPage } from "../../lib/pages/dataMethods";
 import { visibleText } from "./visibleText.js";
-
-export interface ValidationExample {
-  row: number;
-  column: string | null;
-  value: string | null;
-  detail?: string;
-}
-export interface ValidationReason {
-  reason: string;
-  label: string;
-  count: number;
-  examples: ValidationExample[];
-}
-export interface ValidationTable {
-  table: string;
-  file: string;
-  format: string;
-  read: number;
-  loaded: number;
-  set_aside: number;
-  reasons: ValidationReason[];
-  ignored_columns: string[];
-}
-export interface ValidationWarning {
-  code: string;
-  table: string | null;
-  count: number;
-  message: string;
-}
-export interface ValidationSummary {
-  tables: ValidationTable[];
-  /** Absent in reports written before warnings existed. */
-  warnings?: ValidationWarning[];
-  totals: { read: number; loaded: number; set_aside: number };
-}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -74,26 +39,13 @@ function table(caption: string, head: readonly string[], body: readonly (readonl
   return wrap;
 }
 
-/** One sentence per table: read = loaded + set aside, with the numbers. */
-export function invariantText(t: ValidationTable): string {
-  const holds = t.read === t.loaded + t.set_aside;
-  return `${t.table} (${t.file}): ${formatInteger(t.read)} rows read = ${formatInteger(t.loaded)} loaded + ${formatInteger(t.set_aside)} set aside${holds ? "" : " (does NOT add up)"}.`;
-}
-
-export function validationSection(report: ValidationSummary): HTMLElement {
+export function validationSection(report: DataMethodsPage["validation"]): HTMLElement {
   const root = el("div", undefined, "validation-report");
   root.dataset.validation = "";
-  root.append(
-    table(
-      "Rows per table",
-      ["Table", "File", "Read", "Loaded", "Set aside"],
-      report.tables.map((t) => [t.table, t.file, formatInteger(t.read), formatInteger(t.loaded), formatInteger(t.set_aside)]),
-      "validation-tables",
-    ),
-  );
+  root.append(table("Rows per table", ["Table", "File", "Read", "Loaded", "Set aside"], report.tables.map((t) => t.cells), "validation-tables"));
   const invariant = el("ul", undefined, "validation-invariant");
   for (const t of report.tables) {
-    const li = el("li", invariantText(t));
+    const li = el("li", t.invariant);
     li.dataset.table = t.table;
     li.dataset.read = String(t.read);
     li.dataset.loaded = String(t.loaded);
@@ -101,41 +53,24 @@ export function validationSection(report: ValidationSummary): HTMLElement {
     invariant.append(li);
   }
   root.append(invariant);
-  const warnings = report.warnings ?? [];
-  if (warnings.length > 0) {
+  if (report.warnings.length > 0) {
     const list = el("ul", undefined, "validation-warnings");
     list.setAttribute("aria-label", "Warnings about the data");
-    for (const w of warnings) {
-      const li = el("li", `Warning: ${w.message}`);
+    for (const w of report.warnings) {
+      const li = el("li", w.text);
       li.dataset.code = w.code;
       list.append(li);
     }
     root.append(list);
   }
-  const reasons = report.tables.flatMap((t) => t.reasons.map((r) => ({ table: t.table, ...r })));
-  if (reasons.length === 0) {
-    root.append(el("p", "No row was set aside: every row read was loaded.", "validation-none"));
+  if (report.none !== null) {
+    root.append(el("p", report.none, "validation-none"));
     return root;
   }
-  root.append(
-    table(
-      "Rows set aside, by reason",
-      ["Reason", "Table", "Rows"],
-      reasons.map((r) => [r.label, r.table, formatInteger(r.count)]),
-      "validation-reasons",
-    ),
-  );
-  const examples = reasons.flatMap((r) =>
-    r.examples.map((e) => [r.label, r.table, formatInteger(e.row), e.column ?? "(whole row)", e.value ?? (e.detail ? "" : "(empty)"), e.detail ?? ""]),
-  );
-  if (examples.length > 0) {
+  root.append(table("Rows set aside, by reason", ["Reason", "Table", "Rows"], report.reasons, "validation-reasons"));
+  if (report.examples.length > 0) {
     root.append(
-      table(
-        "Examples (up to three per reason, earliest rows first)",
-        ["Reason", "Table", "Row", "Column", "Value", "Detail"],
-        examples,
-        "validation-examples",
-      ),
+      table("Examples (up to three per reason, earliest rows first)", ["Reason", "Table", "Row", "Column", "Value", "Detail"], report.examples, "validation-examples"),
     );
   }
   return root;

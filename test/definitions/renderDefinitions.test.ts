@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { definitionsData } from "../../data-loaders/definitions";
-import { DEFINITIONS_PATH, renderDefinitions } from "../../lib/definitions/renderDefinitions";
+import { DEFINITIONS_PATH, readDefinitions, renderDefinitions } from "../../lib/definitions/renderDefinitions";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -38,7 +37,7 @@ describe("the Data & methods page's definitions", () => {
 
   it("are docs/metrics.md, rendered (the loader reads that file and nothing else)", () => {
     expect(DEFINITIONS_PATH).toBe(join(ROOT, "docs", "metrics.md"));
-    const data = definitionsData();
+    const data = readDefinitions();
     expect(data.source).toBe("docs/metrics.md");
     expect(data.html).toBe(renderDefinitions(markdown));
   });
@@ -46,15 +45,15 @@ describe("the Data & methods page's definitions", () => {
   it("carry every section of docs/metrics.md, in its order", () => {
     const sections = [...markdown.matchAll(/^## (.+)$/gm)].map((match) => match[1]!);
     expect(sections.length).toBeGreaterThanOrEqual(7);
-    const { html } = definitionsData();
+    const { html } = readDefinitions();
     const positions = sections.map((title) => html.indexOf(`<h3>${title}</h3>`));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
-  it("are displayed by the page from data/definitions.json, not written in it again", () => {
+  it("are displayed by the page from data/data-methods.json, not written in it again", () => {
     const page = readFileSync(join(ROOT, "src", "data-methods.md"), "utf8");
-    expect(page).toContain('FileAttachment("data/definitions.json")');
+    expect(page).toContain('FileAttachment("data/data-methods.json")');
     expect(page).toContain("definitions.html");
     // The old hand-written copy of the definitions is gone: no section of metrics.md is typed in the page.
     expect(page).not.toMatch(/^### (The window and its periods|Retention|Funnels|Intervals and tests|Segmentation)/m);

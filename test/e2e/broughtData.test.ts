@@ -130,6 +130,19 @@ describe.each(CASES)("built on $name", (c) => {
     }
   });
 
+  test("the Data page profiles the data (event mix, daily volume) instead of showing the generator's realism table", async () => {
+    const opened = await openPage(browser, server.origin, "/data-methods");
+    try {
+      expect(await opened.page.locator(".realism-table").count()).toBe(0);
+      const profile = opened.page.locator("[data-profile]");
+      expect(await profile.locator("[data-chart-card]").count()).toBe(2);
+      expect(await profile.innerText()).toMatch(/It records events of \d+ types?: /);
+      expect(opened.errors).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
   test("the Data page's validation section states read = loaded + set aside with the numbers", async () => {
     const opened = await openPage(browser, server.origin, "/data-methods");
     try {

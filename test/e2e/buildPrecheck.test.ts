@@ -38,8 +38,8 @@ describe("npm run build on an events.csv with a header and no rows", () => {
   }, 120_000);
 
   it("a loader that fails prints one line, no stack", async () => {
-    const loader = await runIn(root, process.execPath, ["--import", "tsx", join(root, "src/data/validation.json.ts")], { EVENT_KIT_DATA: data.path });
+    const loader = await runIn(root, process.execPath, ["--import", "tsx", join(root, "src/data/data-methods.json.ts")], { EVENT_KIT_DATA: data.path });
     expect(loader.code).toBe(1);
-    expect(loader.output).toBe("validation.json: events.csv has a header but no rows\n");
+    expect(loader.output).toBe("data-methods.json: events.csv has a header but no rows\n");
   }, 120_000);
 });

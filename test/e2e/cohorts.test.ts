@@ -113,7 +113,7 @@ describe.runIf(pages.includes("/cohorts"))("/cohorts", () => {
 });
 
 describe.runIf(pages.includes("/data-methods"))("/data-methods", () => {
-  const realism = builtData<{ id: number; pass: boolean }[]>("realism");
+  const realism = builtData<{ realism: { rows: { id: number; pass: boolean }[] } }>("data-methods").realism.rows;
   let opened: OpenedPage;
 
   beforeAll(async () => {
@@ -125,6 +125,7 @@ describe.runIf(pages.includes("/data-methods"))("/data-methods", () => {
     const rows = opened.page.locator(".realism-table tbody tr");
     expect(await rows.count()).toBe(realism.length);
     const marks = await rows.locator(".realism-mark").allTextContents();
+    expect(await opened.page.locator("[data-profile]").count(), "generated data gets no profile").toBe(0);
     expect(marks.map((text) => /pass/.test(text))).toEqual(realism.map((row) => row.pass));
   });
 

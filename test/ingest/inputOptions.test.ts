@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseAnalyzeArgs } from "../../lib/cli/analyze";
 import { PROJECT_ROOT } from "../../lib/warehouse/projectRoot";
 import { readOptionsFromEnv } from "../../lib/warehouse/warehouse";
-import { validationData } from "../../data-loaders/validation";
+import { withWarehouse } from "../../lib/warehouse/warehouse";
 import { REES46_SAMPLE_EXPECTED, sharedRees46Fixture, writeRees46Sample } from "../helpers/rees46Sample";
 import { tempDir } from "../helpers/tempDir";
 
@@ -46,7 +46,10 @@ describe("the build's environment", () => {
   });
 });
 
-describe("validationData", () => {
+/** The validation report of the build's data, as the Data & methods page reads it, with the window. */
+const validationData = (source: Parameters<typeof withWarehouse>[1]) => withWarehouse(async ({ dataset }) => ({ window: dataset.window, ...dataset.validation }), source);
+
+describe("the build's validation report", () => {
   it("serves the validation report of the build's data, with the window, and no folder path (hand-made sample)", async () => {
     const sample = writeRees46Sample(sampleDir.path);
     const data = await validationData({ kind: "folder", path: sample, read: { preset: "rees46" } });

@@ -1,4 +1,0 @@
-import { definitionsData } from "../../data-loaders/definitions";
-import { writeLoaderOutput } from "../../data-loaders/writeLoaderOutput";
-
-await writeLoaderOutput("definitions.json", async () => definitionsData());

@@ -1,4 +1,0 @@
-import { realismData } from "../../data-loaders/realism";
-import { writeLoaderOutput } from "../../data-loaders/writeLoaderOutput";
-
-await writeLoaderOutput("realism.json", () => realismData());

@@ -5,8 +5,8 @@
  * the realism table, whose targets describe the generator, not somebody's shop.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { localDaySql } from "../db/calendarDaySql";
 import { queryTraced } from "../db/sqlTrace";
-import { sqlString } from "../db/duckdb";
 import { calendarDay } from "../format";
 
 export interface DataProfile {
@@ -24,15 +24,10 @@ export interface DataProfile {
 }
 
 /** The event's calendar day in `timezone`: stored times are UTC wall-clock (lib/dataset/schema.ts). */
-function localDaySql(timezone: string): string {
-  const local = timezone === "UTC" ? `"timestamp"` : `timezone(${sqlString(timezone)}, timezone('UTC', "timestamp"))`;
-  return `strftime(${local}, '%Y-%m-%d')`;
-}
-
 export const profileMixSql = `SELECT event_type, count(*)::INTEGER AS events FROM events GROUP BY event_type ORDER BY events DESC, event_type`;
 
 export const profileDailySql = (timezone: string) =>
-  `SELECT ${localDaySql(timezone)} AS day, count(*)::INTEGER AS events FROM events GROUP BY day ORDER BY day`;
+  `SELECT strftime(${localDaySql(`"timestamp"`, timezone)}, '%Y-%m-%d') AS day, count(*)::INTEGER AS events FROM events GROUP BY day ORDER BY day`;
 
 export const PROFILE_COLUMNS_SQL = `SELECT
   (SELECT count(*) FROM products)::INTEGER AS products,

@@ -18,6 +18,7 @@ import { PAGE_COHORT_LIMITS } from "../pages/cohorts";
 import { type RealismCheck, measureRealism } from "../realism/realismChecks";
 import type { OverviewFacts } from "../pages/overview";
 import { sharedAnalysis } from "./sharedAnalysis";
+import { windowTimezone } from "../dataset/window";
 import type { DataSource } from "./warehouse";
 
 /** The seed of the published segmentation (the CLI's default too). */
@@ -91,8 +92,8 @@ export const dataMethodsAnalysis = (source?: DataSource) =>
       const generated = from.kind === "generated";
       return {
         realism: generated ? await measureRealism(db.connection, dataset.window) : null,
-        // The zone whose calendar days the profile counts is the one coverage states for the data.
-        profile: generated ? null : await measureDataProfile(db.connection, (await measureCoverage(warehouse)).timezone),
+        // Calendar days of the zone the data is analysed in.
+        profile: generated ? null : await measureDataProfile(db.connection, windowTimezone(dataset.window)),
         validation: dataset.validation,
       };
     },

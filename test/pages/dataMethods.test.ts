@@ -61,7 +61,7 @@ function validationOf(data: TinyDataset, set_aside = 0): ValidationReport {
   return {
     input: { schema: "seed", preset: null, mapping_file: null },
     tables,
-    derived: { tables: ["products"], users_added_from_events: 0, products_added_from_events: 2, event_ids: "source", sessions: "source", quantity: "source", personal_columns_dropped: [], float_ids_normalized: [], duplicate_rows: null, timestamps: "date_time" },
+    derived: { tables: ["products"], users_added_from_events: 0, products_added_from_events: 2, event_ids: "source", sessions: "source", quantity: "source", personal_columns_dropped: [], float_ids_normalized: [], duplicate_rows: null, timestamps: "date_time", user_attributes_from_events: null },
     rules: {} as ValidationReport["rules"],
     pseudonymized: false,
     totals: { read: tables.reduce((s, t) => s + t.read, 0), loaded: tables.reduce((s, t) => s + t.loaded, 0), set_aside },

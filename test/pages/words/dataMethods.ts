@@ -20,7 +20,7 @@ function validationOf(context: DatasetContext): ValidationReport {
   return {
     input: { schema: "seed", preset: null, mapping_file: null },
     tables,
-    derived: { tables: products > 0 ? [] : ["products"], users_added_from_events: 0, products_added_from_events: 0, event_ids: "source", sessions: "source", quantity: "source", personal_columns_dropped: [], float_ids_normalized: [], duplicate_rows: null, timestamps: "date_time" },
+    derived: { tables: products > 0 ? [] : ["products"], users_added_from_events: 0, products_added_from_events: 0, event_ids: "source", sessions: "source", quantity: "source", personal_columns_dropped: [], float_ids_normalized: [], duplicate_rows: null, timestamps: "date_time", user_attributes_from_events: null },
     rules: {} as ValidationReport["rules"],
     pseudonymized: false,
     totals: { read, loaded: read, set_aside: 0 },

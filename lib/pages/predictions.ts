@@ -47,7 +47,8 @@ export interface PredictionFacts {
   holds_within: number;
   horizon_days: number;
   discount_rate: number;
-  holdout: { days: number; customers: number; predicted_total: number; actual_total: number; miss: number | null; mae: number } | null;
+  /** `ratio`: predicted ÷ actual repeat purchase days; `miss`: how far that is from 1. */
+  holdout: { days: number; customers: number; predicted_total: number; actual_total: number; ratio: number | null; miss: number | null; mae: number } | null;
   /** Predicted P(alive) against the planted truth: deciles where the model is unsure and where it is certain. */
   alive_check: { unsure_deciles: number; mean_gap: number; certain_deciles: number; certain_alive_share: number | null } | null;
   spend_correlation: { n: number; r: number } | null;
@@ -330,7 +331,7 @@ export function predictionFacts(result: PredictionsResult, deciles: ClvDecileRow
     horizon_days: summary.options.horizon_days,
     discount_rate: summary.options.discount_rate,
     holdout: v
-      ? { days: v.holdout_days, customers: v.customers, predicted_total: v.predicted_total, actual_total: v.actual_total, miss: v.ratio === null ? null : Math.abs(v.ratio - 1), mae: v.mae }
+      ? { days: v.holdout_days, customers: v.customers, predicted_total: v.predicted_total, actual_total: v.actual_total, ratio: v.ratio, miss: v.ratio === null ? null : Math.abs(v.ratio - 1), mae: v.mae }
       : null,
     alive_check: alive
       ? {

@@ -4,6 +4,7 @@
  * null for insights that are not findings: "no difference survives" and a difference that does not
  * hold beyond chance are true, but a post that lists them pads itself out.
  */
+import type { CoverageData } from "../analysis/coverage";
 import type { Insight } from "../analysis/insights";
 import { countOf, formatInteger, formatInterval, formatPart, quoted, shortName } from "../format";
 
@@ -23,7 +24,12 @@ const ATTRIBUTE_WORDS: Record<string, string> = { segment: "segment", gender: "g
 
 const quotedName = (name: string) => quoted(shortName(name));
 
-export function findingText(insight: Insight): string | null {
+/** What a user's months are counted from: registration where the data records it, else the first visit. */
+export function retentionAnchor(registrations: CoverageData["registrations"] = "given"): string {
+  return registrations === "given" ? "they registered" : "their first visit";
+}
+
+export function findingText(insight: Insight, registrations: CoverageData["registrations"] = "given"): string | null {
   switch (insight.kind) {
     case "funnel_leak":
       return (
@@ -32,7 +38,7 @@ export function findingText(insight: Insight): string | null {
       );
     case "retention":
       return (
-        `${formatPart(insight.first_period.rate)} of users came back in the month after they registered (${formatInterval(insight.first_period.ci_low, insight.first_period.ci_high)})` +
+        `${formatPart(insight.first_period.rate)} of users came back in the month after ${retentionAnchor(registrations)} (${formatInterval(insight.first_period.ci_low, insight.first_period.ci_high)})` +
         (insight.later_period ? `; ${formatPart(insight.later_period.rate)} were active in month ${formatInteger(insight.later_period.period)}.` : ".")
       );
     case "segment_difference":

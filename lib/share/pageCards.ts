@@ -3,6 +3,7 @@
  * number, a one-sentence description, and the key chart. A page this module does not know (one added
  * later) still gets a card, with its title alone, so every page carries the tags.
  */
+import type { CoverageData } from "../analysis/coverage";
 import type { FunnelStep } from "../funnel/types";
 import type { OverviewPage } from "../pages/overview";
 import type { PredictionsPage } from "../pages/predictions";
@@ -14,7 +15,7 @@ import { countBars } from "./charts/countBars";
 import { funnelBars } from "./charts/funnelBars";
 import { retentionLine } from "./charts/retentionLine";
 import { shareDots } from "./charts/shareDots";
-import { findingText } from "./findingText";
+import { findingText, retentionAnchor } from "./findingText";
 import { countOf, formatInteger, formatPart, plural, shortName, windowDays, windowText } from "../format";
 
 /** What the cards read of the build's data files (a subset of each page's data). */
@@ -24,7 +25,7 @@ export interface CardSources {
   cohorts: { retention: (RetentionVariant & { average: AverageRetentionPoint[] })[] };
   segments: { k: number; n_users: number; clusters: Pick<SegmentCluster, "name" | "share" | "revenue_share">[] };
   /** `timezone`: the zone the window's days are days of (CoverageData.timezone); "UTC" when absent. */
-  coverage: { events: number; users: number; event_types: Record<string, number>; timezone?: string };
+  coverage: { events: number; users: number; event_types: Record<string, number>; timezone?: string; registrations?: CoverageData["registrations"] };
   /** The "Who will come back?" page's data; absent from a site built without that page. */
   predictions?: Pick<PredictionsPage, "fitted" | "reason" | "kpis">;
 }
@@ -89,7 +90,7 @@ function funnelFacts({ funnel, overview }: CardSources): PageFacts {
   };
 }
 
-function cohortsFacts({ cohorts, overview }: CardSources): PageFacts {
+function cohortsFacts({ cohorts, overview, coverage }: CardSources): PageFacts {
   // The default variant (metrics.md §3), the one the Overview quotes.
   const variant = cohorts.retention.find((v) => v.cohort_by === "registration" && v.activity === "any_event" && v.granularity === "month" && v.mode === "on");
   const points = (variant?.average ?? []).filter((p) => p.period >= 1 && p.period <= 12 && p.cohorts >= 1);
@@ -97,10 +98,10 @@ function cohortsFacts({ cohorts, overview }: CardSources): PageFacts {
   const retention = overview.insights.map((card) => card.insight).find((i) => i.kind === "retention");
   return {
     number: first ? formatPart(first.rate) : "",
-    numberLabel: first ? "of users came back in the month after they registered" : "",
-    description: (retention && findingText(retention)) ?? "Retention by registration cohort.",
+    numberLabel: first ? `of users came back in the month after ${retentionAnchor(coverage.registrations)}` : "",
+    description: (retention && findingText(retention, coverage.registrations)) ?? coverage.registrations === "first_event" ? "Retention by cohort of first visit." : "Retention by registration cohort.",
     chart: points.length > 1 ? retentionLine(points, { ...CARD_CHART, unit: "Month" }) : "",
-    chartAlt: points.length > 1 ? `a line chart of the share of users active by month since registration, from ${formatPart(points[0]!.rate)} in month ${points[0]!.period} to ${formatPart(points.at(-1)!.rate)} in month ${points.at(-1)!.period}` : "",
+    chartAlt: points.length > 1 ? `a line chart of the share of users active by month since ${coverage.registrations === "first_event" ? "their first visit" : "registration"}, from ${formatPart(points[0]!.rate)} in month ${points[0]!.period} to ${formatPart(points.at(-1)!.rate)} in month ${points.at(-1)!.period}` : "",
   };
 }
 

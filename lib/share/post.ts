@@ -12,6 +12,7 @@
  * and a significant interest/purchase gap; the headline conversion and buyers close the list. Lengths
  * are JavaScript string lengths, as the issue counts them.
  */
+import type { CoverageData } from "../analysis/coverage";
 import type { Headline } from "../analysis/headline";
 import type { Insight } from "../analysis/insights";
 import type { AnalysisWindow } from "../dataset/window";
@@ -35,6 +36,8 @@ export interface PostInput {
   siteUrl: string | null;
   /** The symbol money is written with (the data's currency); "$" when not given. */
   currencySymbol?: string;
+  /** Whether the data records registrations ("given") or a user's first event stands in ("first_event"). */
+  registrations?: CoverageData["registrations"];
   /** The IANA time zone the window's days are days of (coverage.timezone); "UTC" when not given. */
   timezone?: string;
 }
@@ -56,11 +59,11 @@ export interface Post {
 const KIND_ORDER: Insight["kind"][] = ["funnel_leak", "retention", "window_shoppers", "segment_difference", "interest_vs_purchase"];
 
 /** Every finding the data supports, strongest first. */
-export function rankedFindings(input: Pick<PostInput, "headline" | "insights" | "recorded" | "currencySymbol">): string[] {
+export function rankedFindings(input: Pick<PostInput, "headline" | "insights" | "recorded" | "currencySymbol" | "registrations">): string[] {
   const { headline, insights, recorded } = input;
   const fromInsights = [...insights]
     .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))
-    .map(findingText)
+    .map((insight) => findingText(insight, input.registrations))
     .filter((text): text is string => text !== null);
   const conversion = headline.session_conversion;
   // Data with purchases only has a purchase in every session: its "conversion" is 100% by construction.

@@ -49,6 +49,13 @@ describe("cards", () => {
     expect(data.alt).not.toContain("Add to cart");
   });
 
+  test("on data with no registrations the cohorts card counts months from the first visit", () => {
+    const card = pageCard("/cohorts", "Cohorts", "T", { ...sources, coverage: { ...sources.coverage, registrations: "first_event" } }, "");
+    expect(card.content.numberLabel).toBe("of users came back in the month after their first visit");
+    expect(`${card.description} ${card.alt}`).not.toMatch(/regist/);
+    expect(pageCard("/cohorts", "Cohorts", "T", sources, "").content.numberLabel).toBe("of users came back in the month after they registered");
+  });
+
   test("the data card says the window's days in the data's time zone, and one event is one event", () => {
     const utc = pageCard("/data-methods", "Data & methods", "T", sources, "");
     expect(utc.description).toBe("How the report is built: 200 events of 10 users from 2025-01-01 to 2025-01-31 (UTC), checked and analysed with DuckDB at build time.");

@@ -81,6 +81,12 @@ describe("buildPost on hand-made insights", () => {
     expect(brought.method).toContain("the data this report was given, 1 event of 1 user");
   });
 
+  test("on data with no registrations, retention counts from the first visit, never 'registered'", () => {
+    const post = buildPost({ ...generated, registrations: "first_event" });
+    expect(post.findings[0]).toBe("25.0% of users came back in the month after their first visit (95% CI 24.0–26.0%); 11.0% were active in month 6.");
+    expect(post.text).not.toMatch(/regist/);
+  });
+
   test("says the days in the data's time zone, never a sliced UTC date", () => {
     // 2025-01-01T00:00Z to 2026-01-01T00:00Z is 2024-12-31 to 2025-12-31 in New York (UTC−5).
     const zoned = buildPost({ ...generated, source: { kind: "folder" }, timezone: "America/New_York" });

@@ -6,7 +6,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { AnalysisWindow } from "../dataset/window";
 import { queryRows } from "../db/duckdb";
-import { countOf } from "../format";
+import { countOf, formatNumber } from "../format";
 import type { BgnbdParams } from "./bgnbdLikelihood";
 import { conditionalExpectedTransactions, probabilityAlive } from "./bgnbdExpectations";
 import { discountedExpectedTransactions } from "./clv";
@@ -164,7 +164,7 @@ function fitSpend(data: SpendData): { fit: GammaGammaFit | null; reason: string 
     };
   }
   const fit = fitGammaGamma(data);
-  if (!(fit.params.q > 1)) return { fit: null, reason: `the spend model's fit has q = ${fit.params.q.toFixed(2)} ≤ 1, for which the mean spend is infinite: no value is predicted` };
+  if (!(fit.params.q > 1)) return { fit: null, reason: `the spend model's fit has q = ${formatNumber(fit.params.q, 2)} ≤ 1, for which the mean spend is infinite: no value is predicted` };
   return { fit, reason: null };
 }
 

@@ -15,7 +15,7 @@ import { type Database, openDatabase } from "../../lib/db/duckdb.js";
 import type { OverviewPage } from "../../lib/pages/overview.js";
 import { type ClusterTraits, nameClusters } from "../../lib/segments/naming.js";
 import { loadTinyDataset, uniformStream } from "../helpers/tinyDataset.js";
-import { LEAK, countedNumbers, numberDisagreements, spellings } from "./words/checks.js";
+import { LEAK, countedNumbers, numberDisagreements, spellingsOnce } from "./words/checks.js";
 import { overviewWords } from "./words/overview.js";
 import { postWords } from "./words/post.js";
 import { predictionsWords } from "./words/predictions.js";
@@ -91,7 +91,7 @@ describe(`page words on ${DATASETS} randomly shaped datasets`, () => {
   it("carries only numbers found in its typed parts", () => {
     for (const b of built) {
       for (const { text, parts } of b.sentences.filter((s) => !s.free)) {
-        const allowed = spellings(parts);
+        const allowed = spellingsOnce(parts);
         for (const number of countedNumbers(text)) expect(allowed.has(number), `${label(b)}: ${number} in "${text}"`).toBe(true);
       }
     }

@@ -3,7 +3,7 @@
  * leak, singular and plural agree, and the numbers it prints are the ones in the typed parts it was built
  * from (in any of the ways lib/format spells a number).
  */
-import { formatInteger, formatInterval, formatMoney, formatNumber, formatPart, formatPercent } from "../../../lib/format.js";
+import { formatInteger, formatMoney, formatNumber, formatPart, formatPercent } from "../../../lib/format.js";
 
 export const LEAK = /undefined|NaN|\bnull\b|\[object Object\]|Infinity/;
 
@@ -38,9 +38,18 @@ export function spellings(parts: unknown): Set<string> {
       out.add(text.replace(/[%$<\u2212]/g, ""));
     }
   }
-  // A share of two parts (buyers / active users) and an interval's ends.
-  for (const a of numbers) for (const b of numbers) if (b > 0) out.add(formatPercent(a / b).replace("%", ""));
-  for (const a of numbers) for (const b of numbers) for (const t of formatInterval(a, b).match(/\d[\d.]*/g) ?? []) out.add(t);
+  // A share of two counts (buyers / active users). An interval's ends are spelled as single numbers above.
+  const counts = [...new Set(numbers.filter((x) => Number.isInteger(x) && x >= 0))];
+  for (const a of counts) for (const b of counts) if (b > 0) out.add(formatPercent(a / b).replace("%", ""));
+  return out;
+}
+
+const spelled = new WeakMap<object, Set<string>>();
+/** spellings(parts), computed once per parts object (pages share one parts object among their sentences). */
+export function spellingsOnce(parts: unknown): Set<string> {
+  if (parts === null || typeof parts !== "object") return spellings(parts);
+  let out = spelled.get(parts);
+  if (!out) spelled.set(parts, (out = spellings(parts)));
   return out;
 }
 

@@ -45,14 +45,15 @@ export const postWords: PageWords<TravellingWords> = {
   },
   sentences({ post, cards, sources }) {
     const { overview, funnel, cohorts, coverage, predictions } = sources;
+    // One parts object for the post and one for the cards, so their spellings are worked out once.
     const parts = [overview.headline, overview.insights.map((c) => c.insight), coverage.users, coverage.events, coverage.event_types];
+    const cardParts = [parts, funnel.session_funnel.steps, overview.glance.funnel, cohorts.retention.map((r) => r.average), predictions.facts];
     return [
       { text: post.lead, parts },
       { text: post.context, parts },
       ...post.findings.map((text) => ({ text, parts })),
       { text: post.method, parts },
       ...cards.flatMap((card) => {
-        const cardParts = [parts, funnel.session_funnel.steps, overview.glance.funnel, cohorts.retention.map((r) => r.average), predictions.facts];
         const words = [card.description, card.alt, `${card.content.number} ${card.content.numberLabel}`];
         // The predictions card quotes the page's own KPI cards, already worded (checked with that page).
         return words.map((text) => ({ text, parts: cardParts, free: card.path === "/predictions" }));

@@ -82,19 +82,22 @@ export const predictionsWords: PageWords<PredictionsPage & { counts: unknown }> 
     return { ...page, counts };
   },
   sentences(page) {
+    // One parts object per kind of sentence, so its spellings are worked out once.
     const parts = [SETTINGS, page.facts, page.counts];
-    const text = (t: string | null | undefined, more: unknown = null): Sentence[] => (t ? [{ text: t, parts: [parts, more] }] : []);
+    const withSegments = [parts, page.segments];
+    const withPeriods = [parts, page.calibration, page.holdout];
+    const text = (t: string | null | undefined, of: unknown = parts): Sentence[] => (t ? [{ text: t, parts: of }] : []);
     return [
       ...text(page.reason),
       ...page.lede.flatMap((t) => text(t)),
-      ...page.kpis.map((k) => ({ text: `${k.label}: ${k.value} ${k.caption}`, parts: [parts, page.calibration, page.holdout] })),
+      ...page.kpis.map((k) => ({ text: `${k.label}: ${k.value} ${k.caption}`, parts: withPeriods })),
       ...Object.values(page.captions).flatMap((t) => text(t)),
       ...text(page.validationSentence),
       ...text(page.aliveSentence),
       ...text(page.spendSentence),
       ...text(page.clvSentence),
-      ...text(page.segmentSentence, page.segments),
-      ...page.actions.flatMap((t) => text(t, page.segments)),
+      ...text(page.segmentSentence, withSegments),
+      ...page.actions.flatMap((t) => text(t, withSegments)),
     ];
   },
 };

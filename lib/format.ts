@@ -7,6 +7,7 @@
  * number), negatives use the true minus sign, proportions come in as fractions (0.042 → "4.2%"), and
  * anything that is not a finite number prints as an em dash rather than "NaN".
  */
+import { formatLocale } from "d3";
 
 /** U+202F NARROW NO-BREAK SPACE: the thin space that groups digits. */
 export const THIN_SPACE = "\u202F";
@@ -19,19 +20,19 @@ function isNumber(x: unknown): x is number {
   return typeof x === "number" && Number.isFinite(x);
 }
 
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, THIN_SPACE);
-}
+// d3-format with the conventions above: it rounds as toFixed does and drops the sign of a value that
+// rounds to 0 ("0", never "−0"), so only the grouping and the minus sign are ours.
+const locale = formatLocale({ decimal: ".", thousands: THIN_SPACE, grouping: [3], currency: ["$", ""], minus: MINUS });
+const fixed = new Map<number, (x: number) => string>();
 
 // ---- numbers ----
 
 /** Rounds to `digits` decimals and groups the integer part; "−" only when the rounded value is not 0. */
 export function formatNumber(x: number, digits = 0): string {
   if (!isNumber(x)) return MISSING;
-  const fixed = Math.abs(x).toFixed(digits);
-  const [whole = "0", fraction] = fixed.split(".");
-  const magnitude = fraction === undefined ? groupThousands(whole) : `${groupThousands(whole)}.${fraction}`;
-  return x < 0 && /[1-9]/.test(fixed) ? MINUS + magnitude : magnitude;
+  let format = fixed.get(digits);
+  if (!format) fixed.set(digits, (format = locale.format(`,.${digits}f`)));
+  return format(x);
 }
 
 /** A whole number with thin grouping: 1234567 → "1 234 567". */
@@ -50,6 +51,19 @@ export function formatSigned(x: number, digits = 2): string {
 /** A proportion as a percentage: 0.0423 → "4.2%". */
 export function formatPercent(p: number, digits = 1): string {
   return isNumber(p) ? `${formatNumber(p * 100, digits)}%` : MISSING;
+}
+
+/**
+ * A part of a whole as a percentage that never reads as all or nothing when it is not: 0.99974 →
+ * "99.97%" (not "100.0%"), 0.0004 → "<0.1%" (not "0.0%"); 0 and 1 print as "0.0%" and "100.0%".
+ * For text that travels without its context (the post, the social cards).
+ */
+export function formatPart(p: number): string {
+  if (!isNumber(p)) return MISSING;
+  const text = formatPercent(p, 1);
+  if (p < 1 && text === "100.0%") return formatPercent(Math.min(p, 0.9999), 2);
+  if (p > 0 && text === "0.0%") return "<0.1%";
+  return text;
 }
 
 /**
@@ -150,6 +164,12 @@ export function countOf(count: number, noun: string, many = `${noun}s`): string 
 export function formatList(items: readonly string[], conjunction = "and"): string {
   if (items.length <= 1) return items[0] ?? "";
   return `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
+}
+
+/** A name from the data, cut to `max` characters (with "…") so one long name cannot crowd out the rest. */
+export function shortName(name: string, max = 40): string {
+  const chars = [...name.replace(/\s+/g, " ").trim()];
+  return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
 }
 
 /** Text in typographic quotes: “name”. */

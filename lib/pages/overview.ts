@@ -294,7 +294,7 @@ export function buildOverviewPage(
       segments: "Each segment's share of active users (ring) and of revenue (dot).",
     },
     purchases_only: purchasesOnly,
-    post: buildPost({ headline: facts.headline, insights, window: facts.window, source: facts.source, recorded: [...recordedTypes].sort(), siteUrl, currencySymbol: facts.coverage.currency.symbol }),
+    post: buildPost({ headline: facts.headline, insights, window: facts.window, source: facts.source, recorded: [...recordedTypes].sort(), siteUrl, currencySymbol: facts.coverage.currency.symbol, registrations: facts.coverage.registrations }),
     sql: { headline: trace.sql("overview.headline").replace(/;$/, ""), window_shoppers: trace.sql("overview.window_shoppers").replace(/;$/, "") },
   };
 }

@@ -6,6 +6,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { AnalysisWindow } from "../dataset/window";
 import { queryRows } from "../db/duckdb";
+import { countOf, formatNumber } from "../format";
 import type { BgnbdParams } from "./bgnbdLikelihood";
 import { conditionalExpectedTransactions, probabilityAlive } from "./bgnbdExpectations";
 import { discountedExpectedTransactions } from "./clv";
@@ -136,13 +137,18 @@ export async function computePredictions(connection: DuckDBConnection, input: Pr
   return { summary, customers };
 }
 
+/** "no customer", "only 1 customer", "only 12 customers": the subject of a reason the model cannot be fitted. */
+export function onlyCustomers(count: number): string {
+  return count === 0 ? "no customer" : `only ${countOf(count, "customer")}`;
+}
+
 function unsupportedReason(customers: Customers, period: string): string | null {
   const repeaters = customers.x.reduce((n, x) => n + (x > 0 ? 1 : 0), 0);
   if (customers.userIds.length < MIN_CUSTOMERS) {
-    return `only ${customers.userIds.length} customers made a first purchase in ${period}; the model needs at least ${MIN_CUSTOMERS}`;
+    return `${onlyCustomers(customers.userIds.length)} made a first purchase in ${period}; the model needs at least ${MIN_CUSTOMERS}`;
   }
   if (repeaters < MIN_REPEAT_CUSTOMERS) {
-    return `only ${repeaters} customers bought again on a later day in ${period}; without repeat purchases there is nothing to learn how often people come back from (the model needs at least ${MIN_REPEAT_CUSTOMERS})`;
+    return `${onlyCustomers(repeaters)} bought again on a later day in ${period}; without repeat purchases there is nothing to learn how often people come back from (the model needs at least ${MIN_REPEAT_CUSTOMERS})`;
   }
   return null;
 }
@@ -156,11 +162,11 @@ function fitSpend(data: SpendData): { fit: GammaGammaFit | null; reason: string 
   if (data.x.length < MIN_SPEND_CUSTOMERS) {
     return {
       fit: null,
-      reason: `only ${data.x.length} customers have priced repeat purchases; the spend model needs at least ${MIN_SPEND_CUSTOMERS}, so no value is predicted`,
+      reason: `${onlyCustomers(data.x.length)} ${data.x.length === 1 ? "has" : "have"} priced repeat purchases; the spend model needs at least ${MIN_SPEND_CUSTOMERS}, so no value is predicted`,
     };
   }
   const fit = fitGammaGamma(data);
-  if (!(fit.params.q > 1)) return { fit: null, reason: `the spend model's fit has q = ${fit.params.q.toFixed(2)} ≤ 1, for which the mean spend is infinite: no value is predicted` };
+  if (!(fit.params.q > 1)) return { fit: null, reason: `the spend model's fit has q = ${formatNumber(fit.params.q, 2)} ≤ 1, for which the mean spend is infinite: no value is predicted` };
   return { fit, reason: null };
 }
 

@@ -6,7 +6,7 @@
  * Names are unique within a result: clusters sharing a name get their most distinctive feature as a
  * qualifier ("Window shoppers (recent)"), then a number if that is still not enough.
  */
-import { countOf, formatMoney, formatNumber, formatShare, formatSigned } from "../format";
+import { countOf, formatInteger, formatMoney, formatNumber, formatShare, formatSigned } from "../format";
 import { FEATURES, type FeatureName } from "./features";
 
 export type SegmentRule =
@@ -86,6 +86,8 @@ export const LAPSED_MIN_DAYS = 30;
 export const ONE_VISIT_SESSIONS = 1;
 /** Arrived this many standard deviations later than average (tenure below): newcomers. */
 export const NEWCOMER_TENURE_Z = -0.75;
+/** The average user on a z-scored feature: "more than average" is at least this, "less" below it. */
+export const AVERAGE_Z = 0;
 
 const bought = (t: ClusterTraits) => `${formatShare(t.buyer_share)} have bought`;
 const sd = (t: ClusterTraits, feature: FeatureName) => formatSigned(z(t, feature), 2);
@@ -114,9 +116,9 @@ export const RULES: readonly Rule[] = [
     rule: "window_shoppers",
     name: "Window shoppers",
     // Browse at least as much as the average user (log scale), almost never buy.
-    matches: (t) => t.buyer_share <= NEVER_BUYS_SHARE && z(t, "product_views") >= 0,
+    matches: (t) => t.buyer_share <= NEVER_BUYS_SHARE && z(t, "product_views") >= AVERAGE_Z,
     evidence: (t) =>
-      `${bought(t)} (rule: at most ${formatShare(NEVER_BUYS_SHARE)}); product views ${sd(t, "product_views")} sd from the average on the log scale (rule: at least 0).`,
+      `${bought(t)} (rule: at most ${formatShare(NEVER_BUYS_SHARE)}); product views ${sd(t, "product_views")} sd from the average on the log scale (rule: at least ${formatSigned(AVERAGE_Z)}).`,
     meaning: (t, p) =>
       `They view a median of ${count(t.median_product_views)} products (all users: ${count(p.median_product_views)}) ` +
       `yet ${buyers(t.buyer_share)}, so checkout friction, pricing and retargeting of viewed products are the levers.`,
@@ -130,7 +132,7 @@ export const RULES: readonly Rule[] = [
       `Days since last event ${sd(t, "recency_days")} sd from the average (rule: at least ${formatSigned(LAPSED_RECENCY_Z)}), ` +
       `median ${countOf(Math.round(t.median_recency_days), "day")} (rule: at least ${countOf(LAPSED_MIN_DAYS, "day")}).`,
     meaning: (t) =>
-      `Their last visit was a median ${Math.round(t.median_recency_days)} days before the window end, so only a ` +
+      `Their last visit was a median ${countOf(Math.round(t.median_recency_days), "day")} before the window end, so only a ` +
       `win-back campaign can reach them, ` +
       (t.revenue_per_user > 0
         ? `worth its cost where their past spend (${money(t.revenue_per_user)} per user) justifies it.`
@@ -142,7 +144,7 @@ export const RULES: readonly Rule[] = [
     // Most of them came once: a name about how often they came, not about when they arrived.
     matches: (t) => t.median_sessions <= ONE_VISIT_SESSIONS,
     evidence: (t) =>
-      `Median sessions ${count(t.median_sessions)} (rule: at most ${ONE_VISIT_SESSIONS}). ${EARLIER("loyal high spenders, window shoppers, lapsed")}`,
+      `Median sessions ${count(t.median_sessions)} (rule: at most ${formatInteger(ONE_VISIT_SESSIONS)}). ${EARLIER("loyal high spenders, window shoppers, lapsed")}`,
     meaning: (t) =>
       `Most of them came only once and ${buyers(t.buyer_share)}, so the first visit (onboarding, a first-purchase ` +
       `incentive, a reason to come back) decides whether they become customers.`,
@@ -162,8 +164,8 @@ export const RULES: readonly Rule[] = [
   {
     rule: "occasional_buyers",
     name: "Occasional buyers",
-    matches: (t) => t.buyer_share >= BUYS_SHARE && z(t, "sessions") < 0,
-    evidence: (t) => `${bought(t)} (rule: at least ${formatShare(BUYS_SHARE)}); sessions ${sd(t, "sessions")} sd from the average (rule: below 0).`,
+    matches: (t) => t.buyer_share >= BUYS_SHARE && z(t, "sessions") < AVERAGE_Z,
+    evidence: (t) => `${bought(t)} (rule: at least ${formatShare(BUYS_SHARE)}); sessions ${sd(t, "sessions")} sd from the average (rule: below ${formatSigned(AVERAGE_Z)}).`,
     meaning: (t) =>
       `${capitalise(pct(t.buyer_share))} of them have bought but they visit less often than the average user, so ` +
       `reminders and replenishment emails can raise how often they purchase.`,
@@ -276,12 +278,14 @@ function buyers(share: number): string {
   return share < 0.001 ? "fewer than 0.1% have bought" : `only ${pct(share)} have bought`;
 }
 
+/** A median count: whole, or with one decimal when it falls between two counts. */
 function count(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+  return formatNumber(value, Number.isInteger(value) ? 0 : 1);
 }
 
+/** Money in prose: whole units from 100 up, cents below. */
 function money(value: number): string {
-  return value >= 100 ? Math.round(value).toLocaleString("en-US") : value.toFixed(2);
+  return formatMoney(value, value >= 100 ? 0 : 2);
 }
 
 function capitalise(text: string): string {

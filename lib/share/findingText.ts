@@ -4,8 +4,9 @@
  * null for insights that are not findings: "no difference survives" and a difference that does not
  * hold beyond chance are true, but a post that lists them pads itself out.
  */
+import type { CoverageData } from "../analysis/coverage";
 import type { Insight } from "../analysis/insights";
-import { countText, integerText, intervalText, nameText, percentText } from "./words";
+import { countOf, formatInteger, formatInterval, formatPart, quoted, shortName } from "../format";
 
 const STEP_DONE: Record<string, string> = {
   session_start: "started a session",
@@ -21,34 +22,39 @@ const STEP_TO: Record<string, string> = {
 };
 const ATTRIBUTE_WORDS: Record<string, string> = { segment: "segment", gender: "gender", age_band: "age band", location: "city" };
 
-const quoted = (name: string) => `“${nameText(name)}”`;
+const quotedName = (name: string) => quoted(shortName(name));
 
-export function findingText(insight: Insight): string | null {
+/** What a user's months are counted from: registration where the data records it, else the first visit. */
+export function retentionAnchor(registrations: CoverageData["registrations"] = "given"): string {
+  return registrations === "given" ? "they registered" : "their first visit";
+}
+
+export function findingText(insight: Insight, registrations: CoverageData["registrations"] = "given"): string | null {
   switch (insight.kind) {
     case "funnel_leak":
       return (
-        `${percentText(insight.rate.rate)} of the ${countText(insight.reached, "session")} that ${STEP_DONE[insight.from] ?? quoted(insight.from)} ` +
-        `went on to ${STEP_TO[insight.to] ?? quoted(insight.to)} (${intervalText(insight.rate.ci_low, insight.rate.ci_high)}): the funnel's biggest drop.`
+        `${formatPart(insight.rate.rate)} of the ${countOf(insight.reached, "session")} that ${STEP_DONE[insight.from] ?? quotedName(insight.from)} ` +
+        `went on to ${STEP_TO[insight.to] ?? quotedName(insight.to)} (${formatInterval(insight.rate.ci_low, insight.rate.ci_high)}): the funnel's biggest drop.`
       );
     case "retention":
       return (
-        `${percentText(insight.first_period.rate)} of users came back in the month after they registered (${intervalText(insight.first_period.ci_low, insight.first_period.ci_high)})` +
-        (insight.later_period ? `; ${percentText(insight.later_period.rate)} were active in month ${integerText(insight.later_period.period)}.` : ".")
+        `${formatPart(insight.first_period.rate)} of users came back in the month after ${retentionAnchor(registrations)} (${formatInterval(insight.first_period.ci_low, insight.first_period.ci_high)})` +
+        (insight.later_period ? `; ${formatPart(insight.later_period.rate)} were active in month ${formatInteger(insight.later_period.period)}.` : ".")
       );
     case "segment_difference":
       return (
-        `By ${ATTRIBUTE_WORDS[insight.attribute] ?? nameText(insight.attribute)}, sessions of ${quoted(insight.higher)} convert at ${percentText(insight.higher_rate)} ` +
-        `against ${percentText(insight.lower_rate)} for ${quoted(insight.lower)}, a difference that holds after correcting for ${countText(insight.comparisons, "comparison")}.`
+        `By ${ATTRIBUTE_WORDS[insight.attribute] ?? shortName(insight.attribute)}, sessions of ${quotedName(insight.higher)} convert at ${formatPart(insight.higher_rate)} ` +
+        `against ${formatPart(insight.lower_rate)} for ${quotedName(insight.lower)}, a difference that holds after correcting for ${countOf(insight.comparisons, "comparison")}.`
       );
     case "no_segment_difference":
       return null;
     case "interest_vs_purchase":
       if (!insight.significant) return null;
       return (
-        `${quoted(insight.most_viewed)} draws the most browsing (${percentText(insight.viewed_share)} of category views), but ${quoted(insight.best_selling)} sells the most: ` +
-        `${percentText(insight.sold_conversion)} of its viewing sessions end in a purchase against ${percentText(insight.viewed_conversion)}.`
+        `${quotedName(insight.most_viewed)} draws the most browsing (${formatPart(insight.viewed_share)} of category views), but ${quotedName(insight.best_selling)} sells the most: ` +
+        `${formatPart(insight.sold_conversion)} of its viewing sessions end in a purchase against ${formatPart(insight.viewed_conversion)}.`
       );
     case "window_shoppers":
-      return `${countText(insight.users, "active user")} (${percentText(insight.share.rate)}) viewed ten or more products and never bought.`;
+      return `${countOf(insight.users, "active user")} (${formatPart(insight.share.rate)}) viewed ten or more products and never bought.`;
   }
 }

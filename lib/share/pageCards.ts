@@ -3,6 +3,7 @@
  * number, a one-sentence description, and the key chart. A page this module does not know (one added
  * later) still gets a card, with its title alone, so every page carries the tags.
  */
+import type { CoverageData } from "../analysis/coverage";
 import type { FunnelStep } from "../funnel/types";
 import type { OverviewPage } from "../pages/overview";
 import type { PredictionsPage } from "../pages/predictions";
@@ -14,9 +15,8 @@ import { countBars } from "./charts/countBars";
 import { funnelBars } from "./charts/funnelBars";
 import { retentionLine } from "./charts/retentionLine";
 import { shareDots } from "./charts/shareDots";
-import { findingText } from "./findingText";
-import { countText, integerText, nameText, percentText } from "./words";
-import { windowDays } from "../format";
+import { findingText, retentionAnchor } from "./findingText";
+import { countOf, formatInteger, formatPart, plural, shortName, windowDays, windowText } from "../format";
 import { windowTimezone } from "../dataset/window";
 
 /** What the cards read of the build's data files (a subset of each page's data). */
@@ -25,7 +25,7 @@ export interface CardSources {
   funnel: { session_funnel: { steps: Pick<FunnelStep, "step" | "count">[] } };
   cohorts: { retention: (RetentionVariant & { average: AverageRetentionPoint[] })[] };
   segments: { k: number; n_users: number; clusters: Pick<SegmentCluster, "name" | "share" | "revenue_share">[] };
-  coverage: { events: number; users: number; event_types: Record<string, number> };
+  coverage: { events: number; users: number; event_types: Record<string, number>; registrations?: CoverageData["registrations"] };
   /** The "Who will come back?" page's data; absent from a site built without that page. */
   predictions?: Pick<PredictionsPage, "fitted" | "reason" | "kpis">;
 }
@@ -42,7 +42,7 @@ export interface PageCard {
 }
 
 const STEP_LABELS: Record<string, string> = { session_start: "Session", product_view: "Product view", add_to_cart: "Add to cart", purchase: "Purchase", session_end: "Session end" };
-const stepLabel = (step: string) => STEP_LABELS[step] ?? drawableOrEmpty(nameText(step, 16));
+const stepLabel = (step: string) => STEP_LABELS[step] ?? drawableOrEmpty(shortName(step, 16));
 const SITE = "Event Story Kit";
 
 export function cardFile(path: string): string {
@@ -64,14 +64,14 @@ function overviewFacts({ overview, coverage }: CardSources): PageFacts {
   const conversion = headline.session_conversion.rate;
   const bars = overview.glance.funnel.map((s) => ({ label: stepLabel(s.step), share: s.share_of_first }));
   return {
-    number: !purchasesOnly && conversion !== null ? percentText(conversion) : integerText(headline.buyers),
+    number: !purchasesOnly && conversion !== null ? formatPart(conversion) : formatInteger(headline.buyers),
     numberLabel:
       !purchasesOnly && conversion !== null
-        ? `of ${countText(headline.sessions, "session")} ended in a purchase`
+        ? `of ${countOf(headline.sessions, "session")} ended in a purchase`
         : `${headline.buyers === 1 ? "person" : "people"} bought something`,
     description: overview.post.lead,
     chart: bars.length > 1 ? funnelBars(bars, CARD_CHART) : "",
-    chartAlt: bars.length > 1 ? `a bar chart of the sessions reaching each step, ${bars.map((b) => `${b.label || "a step"} ${percentText(b.share)}`).join(", ")}` : "",
+    chartAlt: bars.length > 1 ? `a bar chart of the sessions reaching each step, ${bars.map((b) => `${b.label || "a step"} ${formatPart(b.share)}`).join(", ")}` : "",
   };
 }
 
@@ -82,43 +82,43 @@ function funnelFacts({ funnel, overview }: CardSources): PageFacts {
   const leak = overview.insights.map((card) => card.insight).find((i) => i.kind === "funnel_leak");
   const bars = first > 0 ? steps.map((s) => ({ label: stepLabel(s.step), share: s.count / first })) : [];
   return {
-    number: last && first > 0 ? percentText(last.count / first) : "",
-    numberLabel: last && first > 0 ? `of ${countText(first, "session")} reach the last step, ${stepLabel(last.step).toLowerCase() || "the last one"}` : "",
-    description: (leak && findingText(leak)) ?? `The session funnel of ${countText(first, "session")}, step by step.`,
+    number: last && first > 0 ? formatPart(last.count / first) : "",
+    numberLabel: last && first > 0 ? `of ${countOf(first, "session")} reach the last step, ${stepLabel(last.step).toLowerCase() || "the last one"}` : "",
+    description: (leak && findingText(leak)) ?? `The session funnel of ${countOf(first, "session")}, step by step.`,
     chart: bars.length > 1 ? funnelBars(bars, CARD_CHART) : "",
-    chartAlt: bars.length > 1 ? `a bar chart of the sessions reaching each step, ${bars.map((b) => `${b.label || "a step"} ${percentText(b.share)}`).join(", ")}` : "",
+    chartAlt: bars.length > 1 ? `a bar chart of the sessions reaching each step, ${bars.map((b) => `${b.label || "a step"} ${formatPart(b.share)}`).join(", ")}` : "",
   };
 }
 
-function cohortsFacts({ cohorts, overview }: CardSources): PageFacts {
+function cohortsFacts({ cohorts, overview, coverage }: CardSources): PageFacts {
   // The default variant (metrics.md §3), the one the Overview quotes.
   const variant = cohorts.retention.find((v) => v.cohort_by === "registration" && v.activity === "any_event" && v.granularity === "month" && v.mode === "on");
   const points = (variant?.average ?? []).filter((p) => p.period >= 1 && p.period <= 12 && p.cohorts >= 1);
   const first = points.find((p) => p.period === 1);
   const retention = overview.insights.map((card) => card.insight).find((i) => i.kind === "retention");
   return {
-    number: first ? percentText(first.rate) : "",
-    numberLabel: first ? "of users came back in the month after they registered" : "",
-    description: (retention && findingText(retention)) ?? "Retention by registration cohort.",
+    number: first ? formatPart(first.rate) : "",
+    numberLabel: first ? `of users came back in the month after ${retentionAnchor(coverage.registrations)}` : "",
+    description: (retention && findingText(retention, coverage.registrations)) ?? coverage.registrations === "first_event" ? "Retention by cohort of first visit." : "Retention by registration cohort.",
     chart: points.length > 1 ? retentionLine(points, { ...CARD_CHART, unit: "Month" }) : "",
-    chartAlt: points.length > 1 ? `a line chart of the share of users active by month since registration, from ${percentText(points[0]!.rate)} in month ${points[0]!.period} to ${percentText(points.at(-1)!.rate)} in month ${points.at(-1)!.period}` : "",
+    chartAlt: points.length > 1 ? `a line chart of the share of users active by month since ${coverage.registrations === "first_event" ? "their first visit" : "registration"}, from ${formatPart(points[0]!.rate)} in month ${points[0]!.period} to ${formatPart(points.at(-1)!.rate)} in month ${points.at(-1)!.period}` : "",
   };
 }
 
 function segmentsFacts({ segments }: CardSources): PageFacts {
   const clusters = segments.clusters;
   const top = [...clusters].sort((a, b) => b.revenue_share - a.revenue_share)[0];
-  const topName = top ? drawableOrEmpty(nameText(top.name)) : "";
-  const rows = clusters.map((c) => ({ label: drawableOrEmpty(nameText(c.name, 16)), user_share: c.share, revenue_share: c.revenue_share }));
-  const segmentsText = countText(segments.k, "segment");
+  const topName = top ? drawableOrEmpty(shortName(top.name)) : "";
+  const rows = clusters.map((c) => ({ label: drawableOrEmpty(shortName(c.name, 16)), user_share: c.share, revenue_share: c.revenue_share }));
+  const segmentsText = countOf(segments.k, "segment");
   return {
-    number: top ? percentText(top.revenue_share) : "",
-    numberLabel: top ? `of revenue comes from ${topName ? `“${topName}”` : "one segment"}, ${percentText(top.share)} of active users` : "",
+    number: top ? formatPart(top.revenue_share) : "",
+    numberLabel: top ? `of revenue comes from ${topName ? `“${topName}”` : "one segment"}, ${formatPart(top.share)} of active users` : "",
     description: top
-      ? `K-means finds ${segmentsText} among ${countText(segments.n_users, "active user")}; ${topName ? `“${topName}”` : "the top one"} holds ${percentText(top.share)} of them and ${percentText(top.revenue_share)} of revenue.`
-      : `K-means finds ${segmentsText} among ${countText(segments.n_users, "active user")}.`,
+      ? `K-means finds ${segmentsText} among ${countOf(segments.n_users, "active user")}; ${topName ? `“${topName}”` : "the top one"} holds ${formatPart(top.share)} of them and ${formatPart(top.revenue_share)} of revenue.`
+      : `K-means finds ${segmentsText} among ${countOf(segments.n_users, "active user")}.`,
     chart: rows.length > 0 ? shareDots(rows, CARD_CHART) : "",
-    chartAlt: rows.length > 0 ? `a dot chart of each segment's share of users and of revenue: ${rows.map((r) => `${r.label || "a segment"} ${percentText(r.user_share)} of users, ${percentText(r.revenue_share)} of revenue`).join("; ")}` : "",
+    chartAlt: rows.length > 0 ? `a dot chart of each segment's share of users and of revenue: ${rows.map((r) => `${r.label || "a segment"} ${formatPart(r.user_share)} of users, ${formatPart(r.revenue_share)} of revenue`).join("; ")}` : "",
   };
 }
 
@@ -126,13 +126,16 @@ function dataFacts({ coverage, overview }: CardSources): PageFacts {
   const bars = Object.entries(coverage.event_types)
     .filter(([, count]) => count > 0)
     .map(([type, count]) => ({ label: stepLabel(type), count }));
-  const { first: start, last: end } = windowDays(overview.window, windowTimezone(overview.window));
+  const timezone = windowTimezone(overview.window);
+  const days = windowText(overview.window, timezone);
+  const { first, last } = windowDays(overview.window, timezone);
+  const span = first === last ? `on ${days}` : `from ${days}`;
   return {
-    number: integerText(coverage.events),
-    numberLabel: `events of ${countText(coverage.users, "user")}, ${start} to ${end}, read, checked and analysed at build time`,
-    description: `How the report is built: ${countText(coverage.events, "event")} of ${countText(coverage.users, "user")} from ${start} to ${end}, checked and analysed with DuckDB at build time.`,
+    number: formatInteger(coverage.events),
+    numberLabel: `${plural("event", coverage.events)} of ${countOf(coverage.users, "user")}, ${days}, read, checked and analysed at build time`,
+    description: `How the report is built: ${countOf(coverage.events, "event")} of ${countOf(coverage.users, "user")} ${span}, checked and analysed with DuckDB at build time.`,
     chart: bars.length > 0 ? countBars(bars, CARD_CHART) : "",
-    chartAlt: bars.length > 0 ? `a bar chart of events by type: ${bars.map((b) => `${b.label || "a type"} ${integerText(b.count)}`).join(", ")}` : "",
+    chartAlt: bars.length > 0 ? `a bar chart of events by type: ${bars.map((b) => `${b.label || "a type"} ${formatInteger(b.count)}`).join(", ")}` : "",
   };
 }
 

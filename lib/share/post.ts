@@ -12,12 +12,12 @@
  * and a significant interest/purchase gap; the headline conversion and buyers close the list. Lengths
  * are JavaScript string lengths, as the issue counts them.
  */
+import type { CoverageData } from "../analysis/coverage";
 import type { Headline } from "../analysis/headline";
 import type { Insight } from "../analysis/insights";
 import { type AnalysisWindow, windowTimezone } from "../dataset/window";
-import { windowText } from "../format";
 import { findingText } from "./findingText";
-import { countText, intervalText, moneyText, percentText } from "./words";
+import { countOf, formatInterval, formatMoney, formatPart, windowDays, windowText } from "../format";
 
 export const POST_LIMIT = 1300;
 export const FOLD_LIMIT = 200;
@@ -36,6 +36,8 @@ export interface PostInput {
   siteUrl: string | null;
   /** The symbol money is written with (the data's currency); "$" when not given. */
   currencySymbol?: string;
+  /** Whether the data records registrations ("given") or a user's first event stands in ("first_event"). */
+  registrations?: CoverageData["registrations"];
 }
 
 export interface Post {
@@ -55,46 +57,50 @@ export interface Post {
 const KIND_ORDER: Insight["kind"][] = ["funnel_leak", "retention", "window_shoppers", "segment_difference", "interest_vs_purchase"];
 
 /** Every finding the data supports, strongest first. */
-export function rankedFindings(input: Pick<PostInput, "headline" | "insights" | "recorded" | "currencySymbol">): string[] {
+export function rankedFindings(input: Pick<PostInput, "headline" | "insights" | "recorded" | "currencySymbol" | "registrations">): string[] {
   const { headline, insights, recorded } = input;
   const fromInsights = [...insights]
     .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))
-    .map(findingText)
+    .map((insight) => findingText(insight, input.registrations))
     .filter((text): text is string => text !== null);
   const conversion = headline.session_conversion;
   // Data with purchases only has a purchase in every session: its "conversion" is 100% by construction.
   const purchasesOnly = !recorded.includes("product_view") && !recorded.includes("add_to_cart");
   const conversionText =
     !purchasesOnly && conversion.rate !== null && headline.sessions > 0
-      ? `${percentText(conversion.rate)} of ${countText(headline.sessions, "session")} ended in a purchase (${intervalText(conversion.ci_low, conversion.ci_high)}).`
+      ? `${formatPart(conversion.rate)} of ${countOf(headline.sessions, "session")} ended in a purchase (${formatInterval(conversion.ci_low, conversion.ci_high)}).`
       : null;
   const buyersText =
     headline.buyers === 0
       ? null
       : headline.revenue === null
-        ? `${countText(headline.buyers, "person", "people")} bought something.`
-        : `${countText(headline.buyers, "person", "people")} bought something, for ${moneyText(headline.revenue, input.currencySymbol)} in all.`;
+        ? `${countOf(headline.buyers, "person", "people")} bought something.`
+        : `${countOf(headline.buyers, "person", "people")} bought something, for ${formatMoney(headline.revenue, 2, input.currencySymbol)} in all.`;
   // The same sentence twice (two insights that word alike) would read as padding: each is said once.
   return [...new Set([...fromInsights, conversionText, buyersText].filter((text): text is string => text !== null))];
 }
 
-/** "2025-01-01 to 2025-12-31 (Asia/Shanghai)": the window's calendar days in its time zone. */
-const windowDates = (window: AnalysisWindow) => windowText(window, windowTimezone(window));
+/** "from 2025-01-01 to 2025-12-31 (UTC)", or "on 2025-01-01 (UTC)" for a single day. */
+function windowPhrase(window: AnalysisWindow): string {
+  const timezone = windowTimezone(window);
+  const { first, last } = windowDays(window, timezone);
+  return first === last ? `on ${first} (${timezone})` : `from ${first} to ${last} (${timezone})`;
+}
 
 export function contextLine(input: Pick<PostInput, "headline" | "window" | "source">): string {
   const { headline, window, source } = input;
   return source.kind === "generated"
-    ? `From a report on ${countText(headline.users, "user")} of a synthetic online shop over ${countText(source.days, "day")}.`
-    : `From a report on ${countText(headline.events, "event")} of ${countText(headline.users, "user")}, ${windowDates(window)}.`;
+    ? `From a report on ${countOf(headline.users, "user")} of a synthetic online shop over ${countOf(source.days, "day")}.`
+    : `From a report on ${countOf(headline.events, "event")} of ${countOf(headline.users, "user")}, ${windowText(window, windowTimezone(window))}.`;
 }
 
 export function methodLine(input: Pick<PostInput, "headline" | "window" | "source">): string {
   const { headline, window, source } = input;
   const data =
     source.kind === "generated"
-      ? `seeded synthetic data (seed ${source.seed}), ${countText(headline.events, "event")} of ${countText(headline.users, "user")}`
-      : `the data this report was given, ${countText(headline.events, "event")} of ${countText(headline.users, "user")}`;
-  return `Method: ${data} from ${windowDates(window)}, computed at build time with DuckDB; rates carry 95% intervals, and differences are claimed only after Benjamini–Hochberg correction.`;
+      ? `seeded synthetic data (seed ${source.seed}), ${countOf(headline.events, "event")} of ${countOf(headline.users, "user")}`
+      : `the data this report was given, ${countOf(headline.events, "event")} of ${countOf(headline.users, "user")}`;
+  return `Method: ${data} ${windowPhrase(window)}, computed at build time with DuckDB; rates carry 95% intervals, and differences are claimed only after Benjamini–Hochberg correction.`;
 }
 
 function plainText(parts: Omit<Post, "text" | "markdown">): string {
@@ -133,7 +139,7 @@ export function buildPost(input: PostInput): Post {
   const ranked = rankedFindings(input);
   const leadIndex = ranked.findIndex((text) => text.length + 1 + context.length <= FOLD_LIMIT);
   // With no finding that fits (no data, or names too long for the fold), the lead is what the data is.
-  const lead = leadIndex >= 0 ? ranked[leadIndex]! : `${countText(input.headline.events, "event")} of ${countText(input.headline.users, "user")}, analysed.`;
+  const lead = leadIndex >= 0 ? ranked[leadIndex]! : `${countOf(input.headline.events, "event")} of ${countOf(input.headline.users, "user")}, analysed.`;
   let findings = ranked.filter((_, i) => i !== leadIndex).slice(0, MAX_FINDINGS);
   let parts = { lead, context, findings, method, url };
   while (plainText(parts).length > POST_LIMIT && findings.length > 0) {

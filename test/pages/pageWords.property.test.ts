@@ -1,6 +1,6 @@
 /**
  * True on any data: the words every page module builds (registered in PAGES, one module per page under
- * test/pages/words/), on 220 randomly shaped small datasets (test/pages/words/shapes.ts), computed by the
+ * test/pages/words/: the Overview, the Predictions page, the post and the social cards), on 220 randomly shaped small datasets (test/pages/words/shapes.ts), computed by the
  * real engines on one shared DuckDB connection. Every sentence must:
  * - leak no template value (undefined, NaN, null, [object Object]);
  * - agree in number ("1 event", "2 events");
@@ -13,18 +13,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataNotes } from "../../lib/analysis/dataNotes.js";
 import { type Database, openDatabase } from "../../lib/db/duckdb.js";
 import type { OverviewPage } from "../../lib/pages/overview.js";
+import type { PredictionsPage } from "../../lib/pages/predictions.js";
 import { type ClusterTraits, nameClusters } from "../../lib/segments/naming.js";
 import { loadTinyDataset, uniformStream } from "../helpers/tinyDataset.js";
-import { LEAK, countedNumbers, numberDisagreements, spellings } from "./words/checks.js";
+import { LEAK, countedNumbers, numberDisagreements, spellingsOnce } from "./words/checks.js";
 import { dataMethodsWords } from "./words/dataMethods.js";
 import { overviewWords } from "./words/overview.js";
+import { postWords } from "./words/post.js";
+import { predictionsWords } from "./words/predictions.js";
 import type { DatasetContext, PageWords, Sentence } from "./words/pageWords.js";
 import { SHAPES, type Shape, coverageOf, shapedDataset, windowOf } from "./words/shapes.js";
 
 const DATASETS = 220;
 
 /** Every page whose words are checked; a new page adds its module here. */
-const PAGES: PageWords<any>[] = [overviewWords, dataMethodsWords];
+const PAGES: PageWords<any>[] = [overviewWords, dataMethodsWords, predictionsWords, postWords];
 
 interface Built {
   shape: Shape;
@@ -77,6 +80,10 @@ describe(`page words on ${DATASETS} randomly shaped datasets`, () => {
   it("covers every shape and every page", () => {
     expect(new Set(built.map((b) => b.shape)).size).toBe(SHAPES.length);
     for (const words of PAGES) expect(built.filter((b) => b.page === words.name).length, words.name).toBeGreaterThanOrEqual(200);
+    // The fitted words (forecasts, segments, value) are checked too, not only the "why not".
+    const predictions = built.filter((b) => b.page === "predictions") as (Built & { data: PredictionsPage })[];
+    expect(predictions.filter((b) => b.data.fitted).length, "datasets on which BG/NBD fits").toBeGreaterThan(5);
+    expect(predictions.filter((b) => !b.data.fitted).length, "datasets on which it cannot").toBeGreaterThan(100);
   });
 
   it("leaks no template value", () => {
@@ -90,7 +97,7 @@ describe(`page words on ${DATASETS} randomly shaped datasets`, () => {
   it("carries only numbers found in its typed parts", () => {
     for (const b of built) {
       for (const { text, parts } of b.sentences.filter((s) => !s.free)) {
-        const allowed = spellings(parts);
+        const allowed = spellingsOnce(parts);
         for (const number of countedNumbers(text)) expect(allowed.has(number), `${label(b)}: ${number} in "${text}"`).toBe(true);
       }
     }

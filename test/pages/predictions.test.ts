@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildPredictionsPage, clvDeciles, rankQuintiles, rfmGrid, type PredictionsPage } from "../../lib/pages/predictions";
-import type { PredictionsResult } from "../../lib/predict/computePredictions";
+import { onlyCustomers, type PredictionsResult } from "../../lib/predict/computePredictions";
 import type { CustomerPredictions, PredictionsSummary } from "../../lib/predict/types";
 import { Rng } from "../../lib/random/rng";
 
@@ -104,5 +104,76 @@ describe("aggregates", () => {
     const pair = { ...c, userIds: ["a", "b"], recencyDays: Float64Array.from([90, 3]), x: Float64Array.from([1, 1]), clv: Float64Array.from([10, 30]), segment: Int32Array.from([0, 0]) };
     const grid = rfmGrid(pair);
     expect(grid.find((cell) => cell.mean_clv === 30)!.recency).toBeGreaterThan(grid.find((cell) => cell.mean_clv === 10)!.recency);
+  });
+});
+
+/** `n` customers, two per history, the two of a pair in segments 0 and 1: every segment total ties. */
+function twins(n: number, overrides: Partial<Record<"x" | "pAlive" | "clv", (i: number) => number>> = {}): CustomerPredictions {
+  const pair = (f: (k: number) => number) => Float64Array.from({ length: n }, (_, i) => f(Math.floor(i / 2)));
+  const x = pair(overrides.x ?? ((k) => k % 3));
+  return {
+    userIds: Array.from({ length: n }, (_, i) => `U${i}`),
+    x,
+    tx: pair((k) => k),
+    T: pair(() => 40),
+    recencyDays: pair((k) => 10 * k),
+    pAlive: pair(overrides.pAlive ?? ((k) => 0.2 + 0.05 * k)),
+    expected30: pair(() => 0.1),
+    expected90: pair(() => 0.3),
+    expected365: pair(() => 1),
+    expectedSpend: pair(() => 50),
+    clv: pair(overrides.clv ?? ((k) => 10 + k)),
+    segment: Int32Array.from({ length: n }, (_, i) => i % 2),
+  };
+}
+
+describe("buildPredictionsPage on hand-made edge cases", () => {
+  const page = (c: CustomerPredictions, s = summary(1)) => buildPredictionsPage({ summary: s, customers: c } as PredictionsResult, names);
+
+  it("names a tie of segments instead of breaking it by cluster number, and claims no largest or lowest on it", () => {
+    const tied = page(twins(20));
+    // Segments 0 and 1 hold the same customers, so each holds half the value and the same mean P(alive).
+    expect(tied.segments!.map((s) => s.clv_share)).toEqual([0.5, 0.5]);
+    expect(tied.segmentSentence).toBe("Loyal high spenders and Window shoppers each hold 50.0% of expected value, more than any other segment.");
+    expect(tied.actions.join(" ")).not.toMatch(/Protect|Watch|largest|lowest/);
+  });
+
+  it("says nothing of the largest share when no value is predicted (every CLV 0)", () => {
+    const none = page(twins(20, { clv: () => 0 }));
+    expect(none.segmentSentence).toBeNull();
+    expect(none.actions.join(" ")).not.toMatch(/largest/);
+    expect(none.clvSentence).toMatch(/^No value is predicted/);
+    expect(none.kpis[3]!.value).toBe("—");
+  });
+
+  it("agrees in number: one customer to win back, one holdout day, one expected purchase day", () => {
+    // Only customer U0 (x = 2) has P(alive) below 0.5.
+    const oneAtRisk = twins(20, { x: () => 0, pAlive: () => 0.9 });
+    oneAtRisk.x[0] = 2;
+    oneAtRisk.pAlive[0] = 0.1;
+    const one = page(oneAtRisk);
+    expect(one.facts!.at_risk).toBe(1);
+    expect(one.actions).toContain("Win back: 1 customer bought on at least three days but now has P(alive) below 0.5; they knew the shop, and a reminder costs little against what they bought before.");
+    const s = summary(1);
+    s.validation = { ...s.validation!, holdout_days: 1, actual_total: 1, predicted_total: 1.2, ratio: 1.2 };
+    const short = page(twins(20), s);
+    expect(short.validationSentence).toContain("asked to predict the 1 day after it, the model expected 1 repeat purchase day from the 150 calibration customers; they made 1: over by 20.0%");
+    expect(short.lede[1]).toBe("Checked on the 1 day it was not fitted on, it predicted the repeat purchases within 20.0%: it holds here.");
+  });
+
+  it("numbers every sentence quotes are in its facts", () => {
+    const p = page(twins(20));
+    expect(p.facts).toMatchObject({ customers: 20, expected_days: 90, holds_within: 0.2, horizon_days: 365 });
+    // 20 customers × 0.3 expected purchase days each.
+    expect(p.facts!.expected_purchase_days).toBeCloseTo(6, 10);
+    expect(p.lede[2]).toMatch(/^The model expects 6 purchase days from these customers in the next 90 days; /);
+  });
+});
+
+describe("why the model cannot be fitted", () => {
+  it("agrees in number, and says 'no customer' rather than 'only 0 customers'", () => {
+    expect(onlyCustomers(0)).toBe("no customer");
+    expect(onlyCustomers(1)).toBe("only 1 customer");
+    expect(onlyCustomers(12)).toBe("only 12 customers");
   });
 });

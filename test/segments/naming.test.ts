@@ -92,7 +92,7 @@ describe("evidence beside each rule", () => {
   it("states the thresholds the rule tests, with the cluster's own values", () => {
     const shopper = nameOf(traits({ buyer_share: 0.02, z: { product_views: 1.2 } }));
     // NEVER_BUYS_SHARE is 0.1: at most one in ten buys.
-    expect(shopper.evidence).toBe("2% have bought (rule: at most 10%); product views +1.20 sd from the average on the log scale (rule: at least 0).");
+    expect(shopper.evidence).toBe("2% have bought (rule: at most 10%); product views +1.20 sd from the average on the log scale (rule: at least 0.00).");
     const lapsed = nameOf(traits({ z: { recency_days: 1.2 }, median_recency_days: 150 }));
     expect(lapsed.evidence).toBe("Days since last event +1.20 sd from the average (rule: at least +0.75), median 150 days (rule: at least 30 days).");
   });
@@ -101,6 +101,25 @@ describe("evidence beside each rule", () => {
     const named = nameOf(traits({ z: { recency_days: 5 }, median_recency_days: 30.4 }));
     expect(named.evidence).toContain("median 30 days");
     expect(named.evidence).not.toMatch(/\b1 days\b/);
+  });
+
+  it("writes money and medians as lib/format does: symbol, thin grouping, one decimal between counts", () => {
+    // Lapsed (z recency ≥ +0.75, median ≥ 30 days) with a past spend of 1234.4 per user.
+    const lapsed = nameOf(traits({ z: { recency_days: 1.2 }, median_recency_days: 60, revenue_per_user: 1234.4 }));
+    expect(lapsed.rule).toBe("lapsed");
+    expect(lapsed.meaning).toContain("($1\u202F234 per user)");
+    const cheap = nameOf(traits({ z: { recency_days: 1.2 }, median_recency_days: 45, revenue_per_user: 12.5 }));
+    expect(cheap.meaning).toContain("a median 45 days before");
+    expect(cheap.meaning).toContain("($12.50 per user)");
+    const shopper = nameOf(traits({ buyer_share: 0, z: { product_views: 1 }, median_product_views: 2.5 }));
+    expect(shopper.meaning).toContain("a median of 2.5 products");
+  });
+
+  it("the evidence of every rule prints its thresholds from the constants, never as literal text", async () => {
+    const source = (await import("node:fs")).readFileSync(new URL("../../lib/segments/naming.ts", import.meta.url), "utf8");
+    const evidence = source.split("\n").filter((line) => /rule: (at least|at most|below)/.test(line));
+    expect(evidence.length).toBeGreaterThan(5);
+    for (const line of evidence) expect(line, line).not.toMatch(/rule: (at least|at most|below) [+\u2212-]?\d/);
   });
 });
 

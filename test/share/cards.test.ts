@@ -4,7 +4,7 @@ import { CARD_HEIGHT, CARD_WIDTH, cardSvg } from "../../lib/share/cardSvg";
 import { shareUrls, withShareTags } from "../../lib/share/ogTags";
 import { type CardSources, cardFile, pageCard } from "../../lib/share/pageCards";
 import { renderCardPng } from "../../lib/share/renderCard";
-import { percentText } from "../../lib/share/words";
+import { formatPart, shortName } from "../../lib/format";
 
 const step = (step: string, count: number) => ({ step, count });
 const sources: CardSources = {
@@ -49,6 +49,24 @@ describe("cards", () => {
     expect(data.alt).not.toContain("Add to cart");
   });
 
+  test("on data with no registrations the cohorts card counts months from the first visit", () => {
+    const card = pageCard("/cohorts", "Cohorts", "T", { ...sources, coverage: { ...sources.coverage, registrations: "first_event" } }, "");
+    expect(card.content.numberLabel).toBe("of users came back in the month after their first visit");
+    expect(`${card.description} ${card.alt}`).not.toMatch(/regist/);
+    expect(pageCard("/cohorts", "Cohorts", "T", sources, "").content.numberLabel).toBe("of users came back in the month after they registered");
+  });
+
+  test("the data card says the window's days in the data's time zone, and one event is one event", () => {
+    const utc = pageCard("/data-methods", "Data & methods", "T", sources, "");
+    expect(utc.description).toBe("How the report is built: 200 events of 10 users from 2025-01-01 to 2025-01-31 (UTC), checked and analysed with DuckDB at build time.");
+    // 2025-01-01T00:00Z is still 2024-12-31 in Los Angeles.
+    const zoned = pageCard("/data-methods", "Data & methods", "T", { ...sources, overview: { ...sources.overview, window: { ...sources.overview.window, timezone: "America/Los_Angeles" } } }, "");
+    expect(zoned.content.numberLabel).toBe("events of 10 users, 2024-12-31 to 2025-01-31 (America/Los_Angeles), read, checked and analysed at build time");
+    const one = pageCard("/data-methods", "Data & methods", "T", { ...sources, overview: { ...sources.overview, window: { start: "2025-01-01T00:00:00.000Z", end: "2025-01-02T00:00:00.000Z" } }, coverage: { ...sources.coverage, events: 1, users: 1 } }, "");
+    expect(one.content.numberLabel).toBe("event of 1 user, 2025-01-01 (UTC), read, checked and analysed at build time");
+    expect(one.description).toContain("1 event of 1 user on 2025-01-01 (UTC), checked");
+  });
+
   test("a name the bundled font cannot draw is left out, never drawn as boxes", () => {
     expect(drawable("玩具")).toBe(false);
     expect(drawable("Über-Kategorie – “café”")).toBe(true);
@@ -80,12 +98,19 @@ describe("cards", () => {
   });
 });
 
-test("percentText never rounds a share to all or nothing", () => {
-  expect(percentText(0.99974)).toBe("99.97%");
-  expect(percentText(0.0004)).toBe("<0.1%");
-  expect(percentText(1)).toBe("100.0%");
-  expect(percentText(0)).toBe("0.0%");
-  expect(percentText(Number.NaN)).toBe("—");
+test("formatPart never rounds a share to all or nothing", () => {
+  expect(formatPart(0.99974)).toBe("99.97%");
+  expect(formatPart(0.0004)).toBe("<0.1%");
+  expect(formatPart(1)).toBe("100.0%");
+  expect(formatPart(0)).toBe("0.0%");
+  expect(formatPart(Number.NaN)).toBe("—");
+});
+
+test("shortName cuts a long name from the data with an ellipsis, and folds its white space", () => {
+  expect(shortName("a  b\nc")).toBe("a b c");
+  expect(shortName("abcdefghij", 5)).toBe("abcd…");
+  expect(shortName("abcde", 5)).toBe("abcde");
+  expect(shortName("玩具玩具玩具", 3)).toBe("玩具…");
 });
 
 describe("share tags", () => {

@@ -74,6 +74,7 @@ describe("buildPost on hand-made insights", () => {
       window: { start: "2024-03-05T00:00:00.000Z", end: "2024-03-06T00:00:00.000Z" },
     });
     expect(brought.lead).toBe(`1 person bought something, for $12${T}345.60 in all.`);
+    // One day is named once, as lib/format's windowText names it on every page.
     expect(brought.context).toBe("From a report on 1 event of 1 user, 2024-03-05 (UTC).");
     expect(brought.findings).toEqual([]);
     expect(brought.text).not.toMatch(/synthetic|seed|ended in a purchase/);
@@ -89,6 +90,21 @@ describe("buildPost on hand-made insights", () => {
     });
     expect(brought.context).toContain(", 2025-01-31 to 2025-03-01 (Asia/Shanghai).");
     expect(brought.method).toContain("from 2025-01-31 to 2025-03-01 (Asia/Shanghai), computed");
+  });
+
+  test("on data with no registrations, retention counts from the first visit, never 'registered'", () => {
+    const post = buildPost({ ...generated, registrations: "first_event" });
+    expect(post.findings[0]).toBe("25.0% of users came back in the month after their first visit (95% CI 24.0–26.0%); 11.0% were active in month 6.");
+    expect(post.text).not.toMatch(/regist/);
+  });
+
+  test("says the days in the data's time zone, never a sliced UTC date", () => {
+    // 2025-01-01T00:00Z to 2026-01-01T00:00Z is 2024-12-31 to 2025-12-31 in New York (UTC−5).
+    const zoned = buildPost({ ...generated, source: { kind: "folder" }, window: { ...generated.window, timezone: "America/New_York" } });
+    expect(zoned.context).toBe(`From a report on 100${T}000 events of 5${T}000 users, 2024-12-31 to 2025-12-31 (America/New_York).`);
+    expect(zoned.method).toContain("from 2024-12-31 to 2025-12-31 (America/New_York), computed");
+    const oneDay = buildPost({ ...generated, window: { start: "2024-03-05T00:00:00.000Z", end: "2024-03-06T00:00:00.000Z" } });
+    expect(oneDay.method).toContain("users on 2024-03-05 (UTC), computed");
   });
 });
 

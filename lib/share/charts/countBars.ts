@@ -1,7 +1,7 @@
 /** A card's counts: one bar per kind, labelled with its count. */
 import * as Plot from "@observablehq/plot";
 import { CARD_ACCENT, CARD_INK, plotSvg } from "../plotSvg";
-import { integerText } from "../words";
+import { formatInteger } from "../../format";
 
 export interface CountBar {
   label: string;
@@ -20,7 +20,7 @@ export function countBars(bars: readonly CountBar[], { width, height }: { width:
     y: { type: "band", domain: rows.map((r) => r.index), tickFormat: (i: number) => rows[i]?.label ?? "", tickSize: 0, label: null, padding: 0.25 },
     marks: [
       Plot.barX(rows, { x: "count", y: "index", fill: CARD_ACCENT }),
-      Plot.text(rows, { x: "count", y: "index", text: (r) => integerText(r.count), textAnchor: "start", dx: 8, fill: CARD_INK, fontWeight: "bold" }),
+      Plot.text(rows, { x: "count", y: "index", text: (r) => formatInteger(r.count), textAnchor: "start", dx: 8, fill: CARD_INK, fontWeight: "bold" }),
     ],
   });
 }

@@ -1,7 +1,7 @@
 /** A card's funnel: one bar per step, its length the share of the first step, labelled with that share. */
 import * as Plot from "@observablehq/plot";
 import { CARD_ACCENT, CARD_INK, plotSvg } from "../plotSvg";
-import { percentText } from "../words";
+import { formatPart } from "../../format";
 
 export interface FunnelBar {
   label: string;
@@ -19,7 +19,7 @@ export function funnelBars(bars: readonly FunnelBar[], { width, height }: { widt
     y: { type: "band", domain: rows.map((r) => r.index), tickFormat: (i: number) => rows[i]?.label ?? "", tickSize: 0, label: null, padding: 0.25 },
     marks: [
       Plot.barX(rows, { x: "share", y: "index", fill: CARD_ACCENT }),
-      Plot.text(rows, { x: "share", y: "index", text: (r) => percentText(r.share), textAnchor: "start", dx: 8, fill: CARD_INK, fontWeight: "bold" }),
+      Plot.text(rows, { x: "share", y: "index", text: (r) => formatPart(r.share), textAnchor: "start", dx: 8, fill: CARD_INK, fontWeight: "bold" }),
     ],
   });
 }

@@ -3,12 +3,12 @@
  * leak, singular and plural agree, and the numbers it prints are the ones in the typed parts it was built
  * from (in any of the ways lib/format spells a number).
  */
-import { formatInteger, formatInterval, formatMoney, formatNumber, formatPercent } from "../../../lib/format.js";
+import { formatInteger, formatMoney, formatNumber, formatPart, formatPercent } from "../../../lib/format.js";
 
 export const LEAK = /undefined|NaN|\bnull\b|\[object Object\]|Infinity/;
 
 /** Nouns that are never used as adjectives in the built text (so "3 user" is always wrong, unlike "3 purchase events"). */
-export const PLURAL_NOUNS = ["event", "user", "session", "product", "comparison", "day", "row", "hour", "minute", "purchase event", "active user", "registered user"];
+export const PLURAL_NOUNS = ["event", "user", "session", "product", "comparison", "day", "row", "hour", "minute", "purchase event", "active user", "registered user", "customer", "decile", "repeat buyer", "purchase day", "calibration customer", "segment"];
 
 /** The noun-number disagreements in a text ("1 events", "3 user"), empty when there are none. */
 export function numberDisagreements(text: string, nouns: readonly string[] = PLURAL_NOUNS): string[] {
@@ -33,13 +33,23 @@ export function spellings(parts: unknown): Set<string> {
   const out = new Set<string>(["95", "1", "0"]);
   const numbers = numbersIn(parts);
   for (const x of numbers) {
-    for (const text of [formatInteger(x), formatInteger(Math.round(x)), formatPercent(x), formatNumber(x * 100, 1), formatMoney(x), String(x)]) {
-      out.add(text.replace(/[%$]/g, ""));
+    for (const text of [formatInteger(x), formatInteger(Math.round(x)), formatPercent(x), formatPart(x), formatNumber(x * 100, 1), formatNumber(x, 2), formatMoney(x), String(x)]) {
+      // The sign is not part of the number a reader's eye (or countedNumbers) picks out: "−0.04" → "0.04".
+      out.add(text.replace(/[%$<\u2212]/g, ""));
     }
   }
-  // A share of two parts (buyers / active users) and an interval's ends.
-  for (const a of numbers) for (const b of numbers) if (b > 0) out.add(formatPercent(a / b).replace("%", ""));
-  for (const a of numbers) for (const b of numbers) for (const t of formatInterval(a, b).match(/\d[\d.]*/g) ?? []) out.add(t);
+  // A share of two counts (buyers / active users). An interval's ends are spelled as single numbers above.
+  const counts = [...new Set(numbers.filter((x) => Number.isInteger(x) && x >= 0))];
+  for (const a of counts) for (const b of counts) if (b > 0) out.add(formatPercent(a / b).replace("%", ""));
+  return out;
+}
+
+const spelled = new WeakMap<object, Set<string>>();
+/** spellings(parts), computed once per parts object (pages share one parts object among their sentences). */
+export function spellingsOnce(parts: unknown): Set<string> {
+  if (parts === null || typeof parts !== "object") return spellings(parts);
+  let out = spelled.get(parts);
+  if (!out) spelled.set(parts, (out = spellings(parts)));
   return out;
 }
 

@@ -18,9 +18,9 @@ export function sharedFunnels(context: DatasetContext) {
   });
 }
 
-export const overviewWords: PageWords<OverviewPage> = {
-  name: "overview",
-  async build(context) {
+/** The Overview page and the retention variant it quotes, shared by the pages that read them (the post, the cards). */
+export function sharedOverview(context: DatasetContext) {
+  return context.once("overview", async () => {
     const { connection, window } = context;
     const { funnels } = await sharedFunnels(context);
     const trace = traceConnection(connection);
@@ -41,7 +41,14 @@ export const overviewWords: PageWords<OverviewPage> = {
       totals: { read: context.data.events.length, loaded: context.data.events.length, set_aside: 0 },
       source: { kind: "folder" },
     };
-    return buildOverviewPage(facts, funnels, { retention }, trace);
+    return { page: buildOverviewPage(facts, funnels, { retention }, trace), retention };
+  });
+}
+
+export const overviewWords: PageWords<OverviewPage> = {
+  name: "overview",
+  async build(context) {
+    return (await sharedOverview(context)).page;
   },
   sentences(page) {
     return [

@@ -1,7 +1,8 @@
 /**
  * The randomly shaped small datasets every page's words are checked on (issue 10 item 7): one user, one
  * event, no carts, no purchases, no prices, all in one hour, one category, every count tied, thousands of
- * categories, no user attributes, no registrations, and messy mixes. Seeded, so a failure names its seed.
+ * categories, no user attributes, no registrations, enough repeat buyers for the prediction models to fit,
+ * and messy mixes. Seeded, so a failure names its seed.
  */
 import type { CoverageData } from "../../../lib/analysis/coverage.js";
 import { formatSpan } from "../../../lib/format.js";
@@ -19,6 +20,7 @@ export const SHAPES = [
   "thousands of categories",
   "no user attributes",
   "no registrations",
+  "repeat buyers",
   "messy",
 ] as const;
 export type Shape = (typeof SHAPES)[number];
@@ -71,6 +73,8 @@ export function shapedDataset(shape: Shape, seed: number): TinyDataset {
       return { ...base, users: base.users.map((u) => ({ user_id: u.user_id, registration_date: u.registration_date })) };
     case "no registrations":
       return { ...base, users: base.users.map((u) => ({ ...u, registration_date: null })) };
+    case "repeat buyers":
+      return repeatBuyers(random, start);
     case "messy":
       return base;
   }
@@ -105,4 +109,31 @@ export function coverageOf(data: TinyDataset, window: { start: string; end: stri
     registrations: registered > 0 ? "given" : "first_event",
     registered_users: registered,
   };
+}
+
+/**
+ * 35–60 customers over 60–150 days, most buying on several days with a price, so that BG/NBD and
+ * Gamma–Gamma have enough customers and repeat purchases to fit (MIN_CUSTOMERS, MIN_REPEAT_CUSTOMERS).
+ */
+function repeatBuyers(random: () => number, start: number): TinyDataset {
+  const users = Array.from({ length: 35 + Math.floor(random() * 26) }, (_, i) => ({ user_id: `R${String(i).padStart(3, "0")}`, registration_date: iso(start) }));
+  const days = 60 + Math.floor(random() * 91);
+  const categories = ["Books", "Toys", "Garden"];
+  const events: TinyEvent[] = [];
+  users.forEach((u, i) => {
+    const visits = 1 + Math.floor(random() * random() * 8);
+    const first = Math.floor(random() * days * 0.5);
+    for (let v = 0; v < visits; v++) {
+      const day = Math.min(days - 1, first + Math.floor(random() * (days - first)));
+      const at = start + day * DAY + Math.floor(random() * 20) * HOUR;
+      const c = Math.floor(random() * categories.length);
+      const session = `S${i}_${v}`;
+      const product = { product_id: `P${c}`, category: categories[c]!, price: 5 + Math.round(random() * 4000) / 100 };
+      events.push({ user_id: u.user_id, session_id: session, event_type: "session_start", timestamp: iso(at) });
+      events.push({ user_id: u.user_id, session_id: session, event_type: "product_view", timestamp: iso(at + 60_000), ...product });
+      if (random() < 0.85) events.push({ user_id: u.user_id, session_id: session, event_type: "purchase", timestamp: iso(at + 120_000), ...product, quantity: 1 + Math.floor(random() * 2) });
+    }
+  });
+  events.sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.user_id.localeCompare(b.user_id));
+  return { users, products: categories.map((c, i) => ({ product_id: `P${i}`, product_name: c, category: c, price: 10 })), events };
 }

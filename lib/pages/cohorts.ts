@@ -76,7 +76,13 @@ export interface CardWords {
   missing: string | null;
 }
 
-export type HeatmapCell = Pick<RetentionCell, "cohort" | "period" | "period_label" | "cohort_size" | "active" | "rate" | "ci_low" | "ci_high" | "complete"> & {
+/**
+ * Where a cell sits: the same for both "counts as active" views of a cohort definition and for its LTV
+ * (one query's rows), so it is sent once per definition (Axis.grid) and the views carry only their values.
+ */
+export type GridCell = Pick<RetentionCell, "cohort" | "period" | "period_label" | "cohort_size" | "complete">;
+
+export type HeatmapCell = GridCell & Pick<RetentionCell, "active" | "rate" | "ci_low" | "ci_high"> & {
   /** Tooltip texts: "12 of 95", "12.6% (95% CI 7.4–20.8%)". */
   active_text: string;
   rate_text: string;
@@ -86,7 +92,7 @@ export type HeatmapCell = Pick<RetentionCell, "cohort" | "period" | "period_labe
 
 export type AveragePoint = AverageRetentionPoint & { period_text: string; rate_text: string; active_text: string; cohorts_text: string };
 
-export type LtvPoint = Pick<LtvCell, "cohort" | "period" | "period_label" | "cohort_size" | "cumulative_revenue" | "cumulative_revenue_per_member" | "complete"> & {
+export type LtvPoint = GridCell & Pick<LtvCell, "cumulative_revenue" | "cumulative_revenue_per_member"> & {
   /** Tooltip text of the per-member figure, in the data's currency. */
   value_text: string;
 };
@@ -96,6 +102,8 @@ export type LtvAverage = LtvAveragePoint & { curve_text: string; value_text: str
 /** What the charts share in one cohort definition: tooltip texts per cohort and per k, axis labels. */
 export interface Axis {
   granularity: Granularity;
+  /** The cells of the definition's grid, which every view of it fills. */
+  grid: Columns<GridCell>;
   /** "Months since the cohort's month (k) →". */
   x_label: string;
   /** By k: "Month 3". */
@@ -111,7 +119,8 @@ export interface RetentionView {
   bound: GridBound;
   /** Which column of the cohort definition's query holds this view's active counts. */
   active_column: string;
-  cells: Columns<HeatmapCell>;
+  /** The values of the definition's grid cells (Axis.grid), in the grid's order. */
+  cells: Columns<Omit<HeatmapCell, keyof GridCell>>;
   average: AveragePoint[];
   /** The last k whose average rests on MIN_COHORTS or more cohorts (-1: none); the line is dotted after it. */
   solid_until: number;
@@ -128,7 +137,8 @@ export interface RetentionView {
 /** One cohort definition's cumulative revenue per member. */
 export interface LtvView {
   bound: GridBound;
-  cells: Columns<LtvPoint>;
+  /** The values of the definition's grid cells (Axis.grid), in the grid's order. */
+  cells: Columns<Omit<LtvPoint, keyof GridCell>>;
   average: LtvAverage[];
   solid_until: number;
   card: CardWords & { y_label: string };
@@ -318,15 +328,10 @@ function retentionView(
     bound: variant.bound,
     active_column: column,
     cells: {
-      cohort: cells.map((c) => c.cohort),
-      period: cells.map((c) => c.period),
-      period_label: cells.map((c) => c.period_label),
-      cohort_size: cells.map((c) => c.cohort_size),
       active: cells.map((c) => c.active),
       rate: cells.map((c) => round(c.rate)),
       ci_low: cells.map((c) => round(c.ci_low)),
       ci_high: cells.map((c) => round(c.ci_high)),
-      complete: cells.map((c) => c.complete),
       active_text: cells.map((c) => `${formatInteger(c.active)} of ${formatInteger(c.cohort_size)}`),
       rate_text: cells.map(percentInterval),
       rate_label: cells.map((c) => (granularity === "month" ? formatPercent(c.rate, 0) : "")),
@@ -421,13 +426,8 @@ function ltvView(ltv: CohortsOutput["ltv"][number], coverage: CoverageData, sql:
   return {
     bound: ltv.bound,
     cells: {
-      cohort: cells.map((c) => c.cohort),
-      period: cells.map((c) => c.period),
-      period_label: cells.map((c) => c.period_label),
-      cohort_size: cells.map((c) => c.cohort_size),
       cumulative_revenue: cells.map((c) => round(c.cumulative_revenue, 2)),
       cumulative_revenue_per_member: cells.map((c) => round(c.cumulative_revenue_per_member, 4)),
-      complete: cells.map((c) => c.complete),
       value_text: cells.map((c) => money(c.cumulative_revenue_per_member)),
     },
     average: ltv.average.map((p) => ({
@@ -476,12 +476,24 @@ function ltvView(ltv: CohortsOutput["ltv"][number], coverage: CoverageData, sql:
   };
 }
 
-function axis(cells: readonly Pick<RetentionCell, "cohort" | "cohort_size" | "period">[], cohortBy: CohortBy, granularity: Granularity, bound: GridBound): Axis {
+/** Whether two lists of cells hold the same cohorts, periods, sizes and completeness, in the same order. */
+function sameGrid(a: readonly GridCell[], b: readonly GridCell[]): boolean {
+  return a.length === b.length && a.every((c, i) => c.cohort === b[i]!.cohort && c.period === b[i]!.period && c.cohort_size === b[i]!.cohort_size && c.complete === b[i]!.complete && c.period_label === b[i]!.period_label);
+}
+
+function axis(cells: readonly GridCell[], cohortBy: CohortBy, granularity: Granularity, bound: GridBound): Axis {
   const cohortText: Record<string, string> = {};
   for (const c of cells) cohortText[c.cohort] ??= `${c.cohort} (${countOf(c.cohort_size, cohortBy === "registration" ? "user" : "buyer")})`;
   const periods = Math.max(bound.max_periods, ...cells.map((c) => c.period + 1));
   return {
     granularity,
+    grid: {
+      cohort: cells.map((c) => c.cohort),
+      period: cells.map((c) => c.period),
+      period_label: cells.map((c) => c.period_label),
+      cohort_size: cells.map((c) => c.cohort_size),
+      complete: cells.map((c) => c.complete),
+    },
     x_label: `${unitOf(granularity)}s since the cohort's ${granularity} (k) →`,
     period_text: Array.from({ length: periods }, (_, k) => `${unitOf(granularity)} ${k}`),
     cohort_text: cohortText,
@@ -545,9 +557,13 @@ export function buildCohortsPage(cohorts: CohortsOutput, coverage: CoverageData,
       }
       const curves = cohorts.ltv.find((l) => l.cohort_by === cohort_by && l.granularity === granularity);
       if (!curves) throw new Error(`cohorts: the retention engine did not compute the LTV of ${cohort_by}/${granularity}`);
-      const cells = cohorts.retention.find((v) => v.cohort_by === cohort_by && v.granularity === granularity)!;
-      ltv[definitionKey(cohort_by, granularity)] = ltvView(curves, coverage, sql(cohort_by, granularity), windowWords, cells.cells);
-      axes[definitionKey(cohort_by, granularity)] = axis(cells.cells, cohort_by, granularity, cells.bound);
+      const first = cohorts.retention.find((v) => v.cohort_by === cohort_by && v.activity === activity && v.granularity === granularity)!;
+      // Every view of the definition fills the same grid, which is sent once: check that it does.
+      for (const other of [...MODES.map((mode) => cohorts.retention.find((v) => v.cohort_by === cohort_by && v.activity === activity && v.granularity === granularity && v.mode === mode)!), curves]) {
+        if (!sameGrid(first.cells, other.cells)) throw new Error(`cohorts: the views of ${cohort_by}/${granularity} do not fill the same cohort × period grid`);
+      }
+      ltv[definitionKey(cohort_by, granularity)] = ltvView(curves, coverage, sql(cohort_by, granularity), windowWords, first.cells);
+      axes[definitionKey(cohort_by, granularity)] = axis(first.cells, cohort_by, granularity, first.bound);
     }
   }
   const registered = coverage.registrations === "given";

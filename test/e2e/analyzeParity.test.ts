@@ -121,7 +121,8 @@ describe("cohorts.json ↔ analyze cohorts.json", () => {
       const cli = analyzed.cohorts.retention.find((v) => key(v) === label);
       expect(cli, `${label} in analyze's cohorts.json`).toBeDefined();
       const { cells } = variant;
-      const rows = cells.cohort.map((cohort, i) => [cohort, cells.period[i], cells.cohort_size[i], cells.active[i], cells.complete[i]]);
+      const { grid } = site.axes[`${variant.variant.cohort_by}/${variant.variant.granularity}`];
+      const rows = grid.cohort.map((cohort, i) => [cohort, grid.period[i], grid.cohort_size[i], cells.active[i], grid.complete[i]]);
       expect(rows, `${label}: cells`).toEqual(cli!.cells.map((c) => [c.cohort, c.period, c.cohort_size, c.active, c.complete]));
       cli!.cells.forEach((cell, i) => {
         for (const field of ["rate", "ci_low", "ci_high"] as const) {

@@ -22,10 +22,12 @@ const AVERAGE = [
   { period: 0, cohorts: 2, cohort_size: 6, active: 6, rate: 1, ci_low: 0.61, ci_high: 1 },
   { period: 1, cohorts: 1, cohort_size: 4, active: 1, rate: 0.25, ci_low: 0.046, ci_high: 0.7 },
 ];
-/** Cohort 2025-01 spent 10 in month 0 and 5 more in month 1: 2.50 then 3.75 per member. */
+/** Cohort 2025-01 spent 10 in month 0 and 5 more in month 1: 2.50 then 3.75 per member; cohort 2025-02 spent 4 in month 0: 2.00. */
 const LTV_CELLS = [
   { cohort: "2025-01", period: 0, period_label: "2025-01", cohort_size: 4, revenue: 10, revenue_per_member: 2.5, cumulative_revenue: 10, cumulative_revenue_per_member: 2.5, complete: true },
   { cohort: "2025-01", period: 1, period_label: "2025-02", cohort_size: 4, revenue: 5, revenue_per_member: 1.25, cumulative_revenue: 15, cumulative_revenue_per_member: 3.75, complete: true },
+  { cohort: "2025-02", period: 0, period_label: "2025-02", cohort_size: 2, revenue: 4, revenue_per_member: 2, cumulative_revenue: 4, cumulative_revenue_per_member: 2, complete: true },
+  { cohort: "2025-02", period: 1, period_label: "2025-03", cohort_size: 2, revenue: 0, revenue_per_member: 0, cumulative_revenue: 4, cumulative_revenue_per_member: 2, complete: false },
 ];
 
 function engineOutput(): CohortsOutput {
@@ -78,6 +80,12 @@ describe("buildCohortsPage", () => {
     expect(page.axes["first_purchase/month"].cohort_text["2025-02"]).toBe("2025-02 (2 buyers)");
   });
 
+  test("a view whose cells do not fill its definition's grid is refused, not drawn misaligned", () => {
+    const output = engineOutput();
+    output.ltv[0] = { ...output.ltv[0]!, cells: LTV_CELLS.slice(0, 2) };
+    expect(() => buildCohortsPage(output, SHANGHAI_GBP, trace)).toThrow(/do not fill the same cohort × period grid/);
+  });
+
   test("one hatched cell, said in the key, the caption and the summary", () => {
     expect(view.heatmap.hatch_key).toBe("Hatched: period not over when the window closed (1 cell); left out of averages");
     expect(text(view.heatmap.caption)).toContain("Hatched cells (1)");
@@ -94,7 +102,7 @@ describe("buildCohortsPage", () => {
 
   test("LTV in the data's currency: £2.50 then £3.75 per member, and CSV headers name GBP", () => {
     const ltv = page.ltv["registration/month"];
-    expect(ltv.cells.value_text).toEqual(["£2.50", "£3.75"]);
+    expect(ltv.cells.value_text).toEqual(["£2.50", "£3.75", "£2.00", "£2.00"]);
     expect(ltv.card.y_label).toBe("↑ Revenue per registered user, cumulative (£)");
     expect(ltv.card.csv.map((c) => c.header)).toContain("cumulative_revenue_per_member (GBP)");
     expect(text(ltv.card.caption)).toContain("Priced purchases only: 1 purchase of 3 has no price and adds nothing.");

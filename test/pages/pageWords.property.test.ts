@@ -16,6 +16,7 @@ import type { OverviewPage } from "../../lib/pages/overview.js";
 import { type ClusterTraits, nameClusters } from "../../lib/segments/naming.js";
 import { loadTinyDataset, uniformStream } from "../helpers/tinyDataset.js";
 import { LEAK, countedNumbers, numberDisagreements, spellings } from "./words/checks.js";
+import { cohortsWords } from "./words/cohorts.js";
 import { overviewWords } from "./words/overview.js";
 import type { DatasetContext, PageWords, Sentence } from "./words/pageWords.js";
 import { SHAPES, type Shape, coverageOf, shapedDataset, windowOf } from "./words/shapes.js";
@@ -23,7 +24,7 @@ import { SHAPES, type Shape, coverageOf, shapedDataset, windowOf } from "./words
 const DATASETS = 220;
 
 /** Every page whose words are checked; a new page adds its module here. */
-const PAGES: PageWords<any>[] = [overviewWords];
+const PAGES: PageWords<any>[] = [overviewWords, cohortsWords];
 
 interface Built {
   shape: Shape;

@@ -12,8 +12,10 @@ import type { CohortLimits, CohortsOutput } from "../analysis/cohorts";
 import type { CoverageData } from "../analysis/coverage";
 import type { AnalysisWindow } from "../dataset/window";
 import type { SqlTrace } from "../db/sqlTrace";
-import { countOf, formatInteger, formatMoney, formatPercent, formatPercentInterval, plural, windowText } from "../format";
+import { countOf, formatInteger, formatMoney, formatPercent, plural, windowText } from "../format";
 import type { GridBound } from "../retention/boundCohortGrid";
+import { MIN_COHORTS, colourScaleTop, solidUntil } from "./cohortsDrawing";
+import { activityWords, boundText, ciText, cohortDefinition, missingReason, modeWords, nouns, percentInterval, unitOf } from "./cohortsWords";
 import type {
   AverageRetentionPoint,
   CohortBy,
@@ -40,8 +42,6 @@ const MODES: readonly RetentionMode[] = ["on", "on_or_after"];
  */
 export const PAGE_COHORT_LIMITS: CohortLimits = { month: { maxCohorts: 24, maxPeriods: 24 }, week: { maxCohorts: 54, maxPeriods: 54 } };
 
-/** An average drawn from fewer cohorts than this rests on the oldest one or two: drawn dotted, never quoted as "by k". */
-export const MIN_COHORTS = 3;
 
 /** The key of one view of the page's inputs: "registration/month/on". */
 export type ViewKey = `${CohortBy}/${Granularity}/${RetentionMode}`;
@@ -197,92 +197,12 @@ export function activeColumn(variant: Pick<RetentionVariant, "activity" | "mode"
   return `${variant.activity === "purchase" ? "purchase" : "any"}_${variant.mode}`;
 }
 
-// ---- drawing decisions taken at build time ----
 
-/**
- * The top of the heatmap's colour scale. Period 0 is the cohort's own period (near 100% by construction
- * for first-purchase cohorts), so a scale up to 100% would squeeze every later period into its bottom
- * third. The top is instead a high quantile of the later periods' rates, rounded up to a multiple of
- * `step`; rates above it share the top colour, and each cell's tip and the CSV give exact values.
- */
-export function colourScaleTop(rows: readonly Pick<RetentionCell, "period" | "rate">[], quantile = 0.98, step = 0.05): number {
-  const later = rows
-    .filter((row) => row.period > 0 && Number.isFinite(row.rate))
-    .map((row) => row.rate)
-    .sort((a, b) => a - b);
-  if (later.length === 0) return 1;
-  const position = (later.length - 1) * quantile;
-  const below = later[Math.floor(position)]!;
-  const above = later[Math.ceil(position)]!;
-  const value = below + (above - below) * (position - Math.floor(position));
-  // Rounding 0.35000000000000003 up must give 0.35, not 0.4.
-  const top = Math.ceil(value / step - 1e-9) * step;
-  return Math.min(1, Math.max(step, Number(top.toFixed(10))));
-}
-
-/** The last k of an average curve backed by at least `minCohorts` cohorts; -1 when none is. */
-export function solidUntil(points: readonly { period: number; cohorts: number }[], minCohorts = MIN_COHORTS): number {
-  return points.filter((p) => p.cohorts >= minCohorts).at(-1)?.period ?? -1;
-}
-
-// ---- words ----
+// ---- the page's own keys ----
 
 const round = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** digits;
 const definitionKey = (cohortBy: CohortBy, granularity: Granularity): DefinitionKey => `${cohortBy}/${granularity}`;
 const viewKey = (v: Pick<RetentionVariant, "cohort_by" | "granularity" | "mode">): ViewKey => `${v.cohort_by}/${v.granularity}/${v.mode}`;
-const unitOf = (granularity: Granularity) => (granularity === "month" ? "Month" : "Week");
-
-/** The nouns of one cohort definition, true to the data (no "registered" where nothing was registered). */
-function nouns(cohortBy: CohortBy, registrations: CoverageData["registrations"]) {
-  const registered = registrations === "given";
-  if (cohortBy === "first_purchase") {
-    return { members: "first-time buyers", member: "buyer", people: "buyer", anchor: "their first purchase", cohort: "first purchase" };
-  }
-  return registered
-    ? { members: "new users", member: "registered user", people: "user", anchor: "registering", cohort: "registration" }
-    : { members: "new users", member: "user", people: "user", anchor: "their first event", cohort: "first event" };
-}
-
-/** What a cohort is, as a definition, with the zone its calendar periods are cut in. */
-function cohortDefinition(cohortBy: CohortBy, granularity: Granularity, coverage: Pick<CoverageData, "registrations" | "timezone">): string {
-  const period = `one ${granularity} (${coverage.timezone})`;
-  if (cohortBy === "first_purchase") return `the users whose first purchase fell in ${period}; only buyers belong to a cohort`;
-  return coverage.registrations === "given"
-    ? `the users who registered in ${period} (or, without a registration date, had their first event in it), including those with no events at all`
-    : `the users whose first event in the data fell in ${period}`;
-}
-
-/** What counts as being active in period k. */
-function activityWords(cohortBy: CohortBy, granularity: Granularity, mode: RetentionMode): string {
-  const k = `${granularity} k`;
-  if (cohortBy === "registration") return mode === "on" ? `had at least one event of any type in ${k}` : `had at least one event in ${k} or any later one in the window`;
-  return mode === "on" ? `made at least one purchase in ${k}` : `made a purchase in ${k} or any later one in the window`;
-}
-
-const modeWords = (granularity: Granularity, mode: RetentionMode) => (mode === "on" ? `active in ${granularity} k` : `active in ${granularity} k or later`);
-
-/** A long window's grid is bounded: what it leaves out ("" when nothing). */
-function boundText(bound: GridBound, noun: string): string {
-  if (bound.cohorts_shown >= bound.cohorts && bound.periods <= bound.max_periods) return "";
-  const omitted = bound.users_omitted > 0 ? `; the ${countOf(bound.users_omitted, "member")} of the other cohorts count in the averages but have no row` : "";
-  return ` Bounded: the window holds ${countOf(bound.cohorts, "cohort")} and up to ${countOf(bound.periods, noun)}; shown are the ${formatInteger(bound.cohorts_shown)} consecutive cohorts with the most users (ties to the latest) and k = 0 to ${formatInteger(bound.max_periods - 1)}${omitted}. analyze's cohorts.json holds more.`;
-}
-
-const percentInterval = (p: { rate: number; ci_low: number; ci_high: number }) => formatPercentInterval(p.rate, p.ci_low, p.ci_high);
-const ciText = (p: { ci_low: number; ci_high: number }) => `95% CI ${formatPercent(p.ci_low).replace("%", "")}–${formatPercent(p.ci_high)}`;
-
-/** Why a definition's cohorts cannot be followed on this data; null when they can. */
-function missingReason(cells: readonly Pick<RetentionCell, "period">[], cohortBy: CohortBy, granularity: Granularity, coverage: Pick<CoverageData, "span_text" | "timezone">, windowWords: string): string | null {
-  if (cells.length === 0) {
-    return cohortBy === "registration"
-      ? "No new users in this data: it has no users to form cohorts from."
-      : "No first-time buyers in this data: it has no purchases to form cohorts from.";
-  }
-  if (!cells.some((c) => c.period >= 1)) {
-    return `The data spans ${coverage.span_text} (${windowWords}), so every ${granularity}ly cohort has only period 0, its own ${granularity}, where everyone is active by definition. Coming back can only be measured once the data reaches into the next ${granularity}.`;
-  }
-  return null;
-}
 
 // ---- the page ----
 
@@ -411,7 +331,6 @@ function ltvView(ltv: CohortsOutput["ltv"][number], coverage: CoverageData, sql:
   const n = nouns(cohortBy, coverage.registrations);
   const { symbol, code } = coverage.currency;
   const money = (x: number) => formatMoney(x, 2, symbol);
-  const unit = unitOf(granularity);
   const cells = ltv.cells;
   const l1 = ltv.average.find((p) => p.period === 1);
   const lLast = ltv.average.filter((p) => p.cohorts >= MIN_COHORTS).at(-1);

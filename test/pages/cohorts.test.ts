@@ -4,7 +4,8 @@ import { describe, expect, test } from "vitest";
 import type { CohortsOutput, LtvOutput, RetentionOutput } from "../../lib/analysis/cohorts";
 import { revenueCoverage } from "../../lib/analysis/revenueCoverage";
 import { SqlTrace } from "../../lib/db/sqlTrace";
-import { type CohortsPage, PAGE_VARIANTS, buildCohortsPage, colourScaleTop, solidUntil } from "../../lib/pages/cohorts";
+import { type CohortsPage, PAGE_VARIANTS, buildCohortsPage } from "../../lib/pages/cohorts";
+import { colourScaleTop, solidUntil } from "../../lib/pages/cohortsDrawing";
 import type { GridBound } from "../../lib/retention/boundCohortGrid";
 import { coverageFixture } from "../helpers/coverageFixture";
 

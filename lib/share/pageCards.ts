@@ -7,7 +7,8 @@ import type { CoverageData } from "../analysis/coverage";
 import type { FunnelStep } from "../funnel/types";
 import type { OverviewPage } from "../pages/overview";
 import type { PredictionsPage } from "../pages/predictions";
-import type { AverageRetentionPoint, RetentionVariant } from "../retention/types";
+import type { ViewKey } from "../pages/cohorts";
+import type { AverageRetentionPoint } from "../retention/types";
 import type { SegmentCluster } from "../segments/types";
 import { drawableOrEmpty } from "./cardFont";
 import { CARD_CHART, type CardContent } from "./cardSvg";
@@ -23,7 +24,8 @@ import { windowTimezone } from "../dataset/window";
 export interface CardSources {
   overview: Pick<OverviewPage, "headline" | "insights" | "window" | "glance" | "post">;
   funnel: { session_funnel: { steps: Pick<FunnelStep, "step" | "count">[] } };
-  cohorts: { retention: (RetentionVariant & { average: AverageRetentionPoint[] })[] };
+  /** The Cohorts page's views by key (lib/pages/cohorts.ts); the cards read the default one's average. */
+  cohorts: { retention: Partial<Record<ViewKey, { average: AverageRetentionPoint[] }>> };
   segments: { k: number; n_users: number; clusters: Pick<SegmentCluster, "name" | "share" | "revenue_share">[] };
   coverage: { events: number; users: number; event_types: Record<string, number>; registrations?: CoverageData["registrations"] };
   /** The "Who will come back?" page's data; absent from a site built without that page. */
@@ -92,7 +94,7 @@ function funnelFacts({ funnel, overview }: CardSources): PageFacts {
 
 function cohortsFacts({ cohorts, overview, coverage }: CardSources): PageFacts {
   // The default variant (metrics.md §3), the one the Overview quotes.
-  const variant = cohorts.retention.find((v) => v.cohort_by === "registration" && v.activity === "any_event" && v.granularity === "month" && v.mode === "on");
+  const variant = cohorts.retention["registration/month/on"];
   const points = (variant?.average ?? []).filter((p) => p.period >= 1 && p.period <= 12 && p.cohorts >= 1);
   const first = points.find((p) => p.period === 1);
   const retention = overview.insights.map((card) => card.insight).find((i) => i.kind === "retention");

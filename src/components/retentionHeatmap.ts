@@ -6,14 +6,10 @@
 // background: light in light mode, dark in dark mode. Printed percentages take black or white, whichever
 // stands out from the cell's own colour.
 import * as Plot from "@observablehq/plot";
-import { colourScaleTop, describeVariant, periodLabel, type CohortBy, type Granularity, type RetentionMode, type RetentionRow } from "./cohortCells.js";
-import { formatInteger, formatPercent, formatPercentInterval } from "./format.js";
+import type { Axis, HeatmapCell, RetentionView } from "../../lib/pages/cohorts";
 
 export interface RetentionHeatmapOptions {
   width: number;
-  granularity: Granularity;
-  cohortBy: CohortBy;
-  mode: RetentionMode;
   /** Is the page dark? Flips the colour ramp so that 0% sits near the background. */
   dark?: boolean;
 }
@@ -77,10 +73,11 @@ function hatchKey(text: string): HTMLElement {
   return key;
 }
 
-export function retentionHeatmap(rows: readonly RetentionRow[], options: RetentionHeatmapOptions): HTMLElement {
-  const { width, granularity, cohortBy, mode, dark = false } = options;
-  const words = describeVariant(cohortBy, granularity, mode);
-  const monthly = granularity === "month";
+/** `rows`: the view's cells as rows; `view` and `axis` give the scale's top and every text. */
+export function retentionHeatmap(rows: readonly HeatmapCell[], view: RetentionView, axis: Axis, options: RetentionHeatmapOptions): HTMLElement {
+  const { width, dark = false } = options;
+  const { heatmap } = view;
+  const monthly = view.variant.granularity === "month";
   const cohorts = [...new Set(rows.map((row) => row.cohort))].sort();
   const lastPeriod = Math.max(0, ...rows.map((row) => row.period));
   const periods = Array.from({ length: lastPeriod + 1 }, (_, k) => k);
@@ -97,7 +94,7 @@ export function retentionHeatmap(rows: readonly RetentionRow[], options: Retenti
   const height = Math.round(marginTop + marginBottom + rowHeight * cohorts.length);
   const printValues = monthly && column >= 34;
 
-  const top = colourScaleTop(rows);
+  const top = heatmap.colour_top;
   const colour = { type: "linear", domain: [0, top], scheme: "viridis", reverse: !dark, clamp: true } as const;
   const scale = Plot.scale({ color: colour });
   const textFill = (rate: number) => (luminance(String(scale.apply(rate))) > 0.3 ? "black" : "white");
@@ -110,11 +107,12 @@ export function retentionHeatmap(rows: readonly RetentionRow[], options: Retenti
   const inset = monthly ? 1 : 0.5;
 
   const tipChannels = {
-    Cohort: (d: RetentionRow) => `${d.cohort} (${formatInteger(d.cohort_size)} ${cohortBy === "registration" ? "users" : "buyers"})`,
-    Period: (d: RetentionRow) => `${words.unit} ${d.period}: ${periodLabel(d.cohort, d.period, granularity)}`,
-    Active: (d: RetentionRow) => `${formatInteger(d.active)} of ${formatInteger(d.cohort_size)}`,
-    Rate: (d: RetentionRow) => formatPercentInterval(d.rate, d.ci_low, d.ci_high),
-    Status: (d: RetentionRow) => (d.complete ? "complete" : "incomplete: the period ends after the window"),
+    Cohort: (d: HeatmapCell) => axis.cohort_text[d.cohort] ?? d.cohort,
+    Period: (d: HeatmapCell) => axis.period_text[d.period] ?? "",
+    Calendar: "period_label",
+    Active: "active_text",
+    Rate: "rate_text",
+    Status: (d: HeatmapCell) => (d.complete ? heatmap.status_text.complete : heatmap.status_text.incomplete),
   };
 
   const plot = Plot.plot({
@@ -129,7 +127,7 @@ export function retentionHeatmap(rows: readonly RetentionRow[], options: Retenti
       type: "band",
       domain: periods,
       axis: "top",
-      label: `${words.unit}s since the cohort's ${monthly ? "month" : "week"} (k) →`,
+      label: axis.x_label,
       labelAnchor: "left",
       ticks: periods.filter(every(periodStep)),
       tickSize: 0,
@@ -149,9 +147,9 @@ export function retentionHeatmap(rows: readonly RetentionRow[], options: Retenti
         ? Plot.text(rows, {
             x: "period",
             y: "cohort",
-            text: (d: RetentionRow) => formatPercent(d.rate, 0),
-            fill: (d: RetentionRow) => (d.complete ? textFill(d.rate) : "currentColor"),
-            stroke: (d: RetentionRow) => (d.complete ? "none" : "var(--theme-background)"),
+            text: "rate_label",
+            fill: (d: HeatmapCell) => (d.complete ? textFill(d.rate) : "currentColor"),
+            stroke: (d: HeatmapCell) => (d.complete ? "none" : "var(--theme-background)"),
             strokeWidth: 3,
             paintOrder: "stroke",
             fontSize: 11,
@@ -163,7 +161,7 @@ export function retentionHeatmap(rows: readonly RetentionRow[], options: Retenti
           x: "period",
           y: "cohort",
           channels: tipChannels,
-          format: { x: false, y: false, Cohort: true, Period: true, Active: true, Rate: true, Status: true },
+          format: { x: false, y: false, Cohort: true, Period: true, Calendar: true, Active: true, Rate: true, Status: true },
         }),
       ),
     ],
@@ -171,7 +169,7 @@ export function retentionHeatmap(rows: readonly RetentionRow[], options: Retenti
 
   const legend = Plot.legend({
     color: colour,
-    label: `Share of cohort active (≥ ${formatPercent(top, 0)}: end colour)`,
+    label: heatmap.legend_label,
     tickFormat: ".0%",
     width: Math.min(320, width),
     marginLeft: 12,
@@ -187,12 +185,6 @@ export function retentionHeatmap(rows: readonly RetentionRow[], options: Retenti
   const figure = document.createElement("div");
   figure.className = "retention-heatmap";
   figure.append(legend, plot);
-  if (incomplete.length > 0) {
-    figure.append(
-      hatchKey(
-        `Hatched: period not over when the window closed (${formatInteger(incomplete.length)} ${incomplete.length === 1 ? "cell" : "cells"}); left out of averages`,
-      ),
-    );
-  }
+  if (heatmap.hatch_key) figure.append(hatchKey(heatmap.hatch_key));
   return figure;
 }

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { round, roundNumbers } from "../../lib/output/round.js";
 import { datasetFolder, dataSourceFromEnv } from "../../lib/warehouse/warehouse.js";
-import type { CohortsPageData } from "../../lib/pages/cohorts.js";
+import type { CohortsPage } from "../../lib/pages/cohorts.js";
 import type { FunnelPageData } from "../../lib/pages/funnel.js";
 import type { OverviewPage } from "../../lib/pages/overview.js";
 import type { SegmentsPageData } from "../../lib/pages/segments.js";
@@ -103,7 +103,7 @@ describe("funnel.json ↔ analyze funnel.json", () => {
 });
 
 describe("cohorts.json ↔ analyze cohorts.json", () => {
-  const site = builtData<CohortsPageData>("cohorts");
+  const site = builtData<CohortsPage>("cohorts");
   const key = (v: { cohort_by: string; activity: string; granularity: string; mode: string }) => `${v.cohort_by}/${v.activity}/${v.granularity}/${v.mode}`;
   const DEFAULT = "registration/any_event/month/on";
 
@@ -112,16 +112,17 @@ describe("cohorts.json ↔ analyze cohorts.json", () => {
   });
 
   test(`the default variant (${DEFAULT}) is on the site`, () => {
-    expect(site.retention.map(key)).toContain(DEFAULT);
+    expect(Object.values(site.retention).map((v) => key(v.variant))).toContain(DEFAULT);
   });
 
   test("every retention variant on the site: cells (cohort, period, cohort_size, active, rate, interval, complete) and average curve", () => {
-    for (const variant of site.retention) {
-      const label = key(variant);
+    for (const variant of Object.values(site.retention)) {
+      const label = key(variant.variant);
       const cli = analyzed.cohorts.retention.find((v) => key(v) === label);
       expect(cli, `${label} in analyze's cohorts.json`).toBeDefined();
       const { cells } = variant;
-      const rows = cells.cohort.map((cohort, i) => [cohort, cells.period[i], cells.cohort_size[i], cells.active[i], cells.complete[i]]);
+      const { grid } = site.axes[`${variant.variant.cohort_by}/${variant.variant.granularity}`];
+      const rows = grid.cohort.map((cohort, i) => [cohort, grid.period[i], grid.cohort_size[i], cells.active[i], grid.complete[i]]);
       expect(rows, `${label}: cells`).toEqual(cli!.cells.map((c) => [c.cohort, c.period, c.cohort_size, c.active, c.complete]));
       cli!.cells.forEach((cell, i) => {
         for (const field of ["rate", "ci_low", "ci_high"] as const) {

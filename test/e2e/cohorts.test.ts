@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { formatPercent } from "../../src/components/format.js";
+import { formatPercent } from "../../lib/format.js";
+import type { CohortsPage, ViewKey } from "../../lib/pages/cohorts.js";
 import { describeViolations, seriousViolations } from "./support/axe.js";
 import { launchChromium, openPage, waitForRender, type OpenedPage } from "./support/browser.js";
 import { ensureBuilt } from "./support/build.js";
@@ -16,16 +17,6 @@ import { builtData, listPages } from "./support/site.js";
 
 await ensureBuilt();
 const pages = listPages(DIST);
-
-interface Variant {
-  cohort_by: string;
-  activity: string;
-  granularity: string;
-  mode: string;
-  active_column: string;
-  cells: { cohort: string[]; complete: boolean[] };
-  average: { period: number; rate: number }[];
-}
 
 let server: StaticServer;
 let browser: Browser;
@@ -40,7 +31,7 @@ afterAll(async () => {
 });
 
 describe.runIf(pages.includes("/cohorts"))("/cohorts", () => {
-  const cohorts = builtData<{ retention: Variant[] }>("cohorts");
+  const cohorts = builtData<CohortsPage>("cohorts");
   let opened: OpenedPage;
 
   beforeAll(async () => {
@@ -49,7 +40,7 @@ describe.runIf(pages.includes("/cohorts"))("/cohorts", () => {
   afterAll(() => opened?.close());
 
   test("the lede's month-1 and month-6 retention are the data's (registration, monthly, on)", async () => {
-    const variant = cohorts.retention.find((v) => v.cohort_by === "registration" && v.granularity === "month" && v.mode === "on")!;
+    const variant = cohorts.retention["registration/month/on"];
     const lede = (await opened.page.locator("#observablehq-main h1 + p").textContent()) ?? "";
     for (const k of [1, 6]) {
       const point = variant.average.find((p) => p.period === k);
@@ -77,10 +68,11 @@ describe.runIf(pages.includes("/cohorts"))("/cohorts", () => {
     const drawings = new Set<string>();
     for (const { labels, cohortBy, granularity, mode } of combinations) {
       for (const label of labels) await page.getByLabel(label, { exact: true }).check();
-      const variant = cohorts.retention.find((v) => v.cohort_by === cohortBy && v.granularity === granularity && v.mode === mode);
+      const variant = cohorts.retention[`${cohortBy}/${granularity}/${mode}` as ViewKey];
       expect(variant, `${cohortBy} ${granularity} ${mode} in cohorts.json`).toBeDefined();
-      const cells = variant!.cells.cohort.length;
-      const incomplete = variant!.cells.complete.filter((complete) => !complete).length;
+      const { grid } = cohorts.axes[`${variant!.variant.cohort_by}/${variant!.variant.granularity}`];
+      const cells = grid.cohort.length;
+      const incomplete = grid.complete.filter((complete) => !complete).length;
       const heatmap = cardTitled(page, "What share of each");
       // Framework re-runs the cells asynchronously: wait until the card states this variant's row count.
       await expect

@@ -17,6 +17,7 @@ import type { PredictionsPage } from "../../lib/pages/predictions.js";
 import { type ClusterTraits, nameClusters } from "../../lib/segments/naming.js";
 import { loadTinyDataset, uniformStream } from "../helpers/tinyDataset.js";
 import { LEAK, countedNumbers, numberDisagreements, spellingsOnce } from "./words/checks.js";
+import { cohortsWords } from "./words/cohorts.js";
 import { dataMethodsWords } from "./words/dataMethods.js";
 import { overviewWords } from "./words/overview.js";
 import { postWords } from "./words/post.js";
@@ -27,7 +28,7 @@ import { SHAPES, type Shape, coverageOf, shapedDataset, windowOf } from "./words
 const DATASETS = 220;
 
 /** Every page whose words are checked; a new page adds its module here. */
-const PAGES: PageWords<any>[] = [overviewWords, dataMethodsWords, predictionsWords, postWords];
+const PAGES: PageWords<any>[] = [overviewWords, cohortsWords, dataMethodsWords, predictionsWords, postWords];
 
 interface Built {
   shape: Shape;

@@ -16,7 +16,7 @@ const sources: CardSources = {
     post: { lead: "Lead sentence.", context: "", findings: [], method: "", url: null, text: "", markdown: "" },
   },
   funnel: { session_funnel: { steps: [step("session_start", 40), step("product_view", 30), step("purchase", 4)] } },
-  cohorts: { retention: [{ cohort_by: "registration", activity: "any_event", granularity: "month", mode: "on", average: [{ period: 0, cohorts: 2, cohort_size: 10, active: 10, rate: 1, ci_low: 0.7, ci_high: 1 }, { period: 1, cohorts: 1, cohort_size: 5, active: 2, rate: 0.4, ci_low: 0.1, ci_high: 0.8 }, { period: 2, cohorts: 1, cohort_size: 5, active: 1, rate: 0.2, ci_low: 0.03, ci_high: 0.6 }] }] },
+  cohorts: { retention: { "registration/month/on": { average: [{ period: 0, cohorts: 2, cohort_size: 10, active: 10, rate: 1, ci_low: 0.7, ci_high: 1 }, { period: 1, cohorts: 1, cohort_size: 5, active: 2, rate: 0.4, ci_low: 0.1, ci_high: 0.8 }, { period: 2, cohorts: 1, cohort_size: 5, active: 1, rate: 0.2, ci_low: 0.03, ci_high: 0.6 }] } } },
   segments: { k: 2, n_users: 8, clusters: [{ name: "玩具买家", share: 0.25, revenue_share: 0.75 }, { name: "Browsers", share: 0.75, revenue_share: 0.25 }] },
   coverage: { events: 200, users: 10, event_types: { session_start: 40, product_view: 150, add_to_cart: 0, purchase: 5, session_end: 5 } },
 };

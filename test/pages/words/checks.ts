@@ -53,10 +53,10 @@ export function spellingsOnce(parts: unknown): Set<string> {
   return out;
 }
 
-/** The numbers of a text that are counts or rates: dates, times, spans, quoted names and seeds removed. */
+/** The numbers of a text that are counts or rates: dates and calendar months (cohort labels), times, spans, quoted names and seeds removed. */
 export function countedNumbers(text: string): string[] {
   const words = text
     .replace(/“[^”]*”/g, "")
-    .replace(/\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?|\d{2}:\d{2}|\(\d+ (hours?|minutes?)( \d+ minutes?)?\)|\d+ days?\)|month \d+|seed \d+/g, "");
+    .replace(/\d{4}-\d{2}(-\d{2})?( \d{2}:\d{2})?|\d{2}:\d{2}|\(\d+ (hours?|minutes?)( \d+ minutes?)?\)|\d+ days?\)|month \d+|seed \d+/g, "");
   return words.match(/\d[\d\u202F]*(\.\d+)?/g) ?? [];
 }

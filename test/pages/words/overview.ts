@@ -5,7 +5,7 @@ import { WINDOW_SHOPPER_SQL } from "../../../lib/analysis/insights.js";
 import { queryRows } from "../../../lib/db/duckdb.js";
 import { stopTracing, traceConnection } from "../../../lib/db/sqlTrace.js";
 import { type OverviewFacts, type OverviewPage, buildOverviewPage } from "../../../lib/pages/overview.js";
-import { computeRetention } from "../../../lib/retention/computeRetention.js";
+import { sharedCohorts } from "./cohorts.js";
 import type { DatasetContext, PageWords } from "./pageWords.js";
 
 /** The session and user funnels with their trace, shared by every page that words them. */
@@ -23,12 +23,9 @@ export function sharedOverview(context: DatasetContext) {
   return context.once("overview", async () => {
     const { connection, window } = context;
     const { funnels } = await sharedFunnels(context);
+    // The retention the Cohorts page words too, computed once per dataset.
+    const { cohorts } = await sharedCohorts(context);
     const trace = traceConnection(connection);
-    // Only the variant the Overview quotes: the other variants and LTV do not reach its words.
-    const { retention } = await computeRetention(connection, window, {
-      variants: [{ cohort_by: "registration", activity: "any_event", granularity: "month", mode: "on" }],
-      ltv: [],
-    });
     const headline = await computeHeadline(connection);
     const [shoppers] = await queryRows<{ window_shoppers: number; active_users: number; median_views: number }>(connection, WINDOW_SHOPPER_SQL);
     trace.record("overview.window_shoppers", WINDOW_SHOPPER_SQL);
@@ -41,7 +38,7 @@ export function sharedOverview(context: DatasetContext) {
       totals: { read: context.data.events.length, loaded: context.data.events.length, set_aside: 0 },
       source: { kind: "folder" },
     };
-    return { page: buildOverviewPage(facts, funnels, { retention }, trace), retention };
+    return { page: buildOverviewPage(facts, funnels, cohorts, trace), retention: cohorts.retention };
   });
 }
 

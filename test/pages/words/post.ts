@@ -7,6 +7,7 @@
 import type { PredictionsPage } from "../../../lib/pages/predictions.js";
 import type { Post } from "../../../lib/share/post.js";
 import { type CardSources, type PageCard, pageCard } from "../../../lib/share/pageCards.js";
+import { cohortsWords } from "./cohorts.js";
 import { sharedFunnels, sharedOverview } from "./overview.js";
 import type { PageWords } from "./pageWords.js";
 import { sharedPredictions } from "./predictions.js";
@@ -29,12 +30,14 @@ export interface TravellingWords {
 export const postWords: PageWords<TravellingWords> = {
   name: "post",
   async build(context) {
-    const { page, retention } = await sharedOverview(context);
+    const { page } = await sharedOverview(context);
+    // The cards read the Cohorts page as the site builds it.
+    const cohortsPage = await cohortsWords.build(context);
     const { funnels } = await sharedFunnels(context);
     const sources: TravellingWords["sources"] = {
       overview: page,
       funnel: { session_funnel: { steps: funnels.session_funnel.steps } },
-      cohorts: { retention },
+      cohorts: { retention: cohortsPage.retention },
       // Never read: the Segments card is not built here (see above).
       segments: { k: 0, n_users: 0, clusters: [] },
       coverage: context.coverage,
@@ -47,7 +50,7 @@ export const postWords: PageWords<TravellingWords> = {
     const { overview, funnel, cohorts, coverage, predictions } = sources;
     // One parts object for the post and one for the cards, so their spellings are worked out once.
     const parts = [overview.headline, overview.insights.map((c) => c.insight), coverage.users, coverage.events, coverage.event_types];
-    const cardParts = [parts, funnel.session_funnel.steps, overview.glance.funnel, cohorts.retention.map((r) => r.average), predictions.facts];
+    const cardParts = [parts, funnel.session_funnel.steps, overview.glance.funnel, Object.values(cohorts.retention).map((r) => r?.average), predictions.facts];
     return [
       { text: post.lead, parts },
       { text: post.context, parts },

@@ -22,6 +22,8 @@ export const funnelWords: PageWords<FunnelPage> = {
     const pageTrace = new SqlTrace([...trace.statements, { name: "funnel.products", sql }]);
     return buildFunnelPage({ funnels, products, configured: null, coverage: context.coverage }, pageTrace);
   },
+  // Parts hold only the numbers each text speaks of: the numbers check spells every pair of them, so a
+  // whole table as parts would cost seconds per dataset.
   sentences(page) {
     // Names are data, not counts: a category "C12", or an age band "Aged 18–24" is
     // quoted for the numbers check (which skips quoted names), longest first so no name splits another.
@@ -56,17 +58,24 @@ export const funnelWords: PageWords<FunnelPage> = {
       // Periods ("2025-03") are names, not counts.
       for (const granularity of ["month", "week"] as const) card(view.trend[granularity], f.trend[granularity], true);
       for (const b of Object.values(view.breakdowns)) {
-        const breakdown = f.breakdowns.find((x) => x.attribute === b.attribute);
-        card(b, breakdown);
-        out.push({ text: [plain(b.findings.lead), ...b.findings.claims.map((c) => c.text), b.findings.more ?? ""].join(" "), parts: breakdown });
+        const breakdown = f.breakdowns.find((x) => x.attribute === b.attribute)!;
+        const values = breakdown.values.map((v) => [v.rate, v.ci_low, v.ci_high, v.units]);
+        const comparisons = [breakdown.comparisons.length, breakdown.comparisons.filter((c) => c.significant).length];
+        card(b, [values, breakdown.chi_squared]);
+        out.push({ text: [plain(b.findings.lead), ...b.findings.claims.map((c) => c.text), b.findings.more ?? ""].join(" "), parts: [values, breakdown.chi_squared, comparisons] });
         for (const row of b.rows) out.push({ text: `${row.end_label} ${row.tip_rate} ${row.tip_counts} ${row.tip_letters}`, parts: [breakdown, f.steps], free: true });
       }
       if (view.breakdown_missing) out.push({ text: view.breakdown_missing.reason, parts: {}, free: true });
     }
-    for (const [name, c] of Object.entries(page.categories.steps)) card(c, page.category_funnel.find((x) => x.category === name));
-    card(page.categories.interest, page.categories.interest.rows);
+    for (const [name, c] of Object.entries(page.categories.steps)) card(c, page.category_funnel.find((x) => x.category === name)?.steps);
+    card(page.categories.interest, page.categories.interest.rows.map((r) => [r.view_share, r.buying_share, r.conversion]));
     for (const row of page.categories.interest.rows) out.push({ text: `${row.tip_viewed} ${row.tip_bought} ${row.tip_conversion}`, parts: row });
-    card(page.product_card, [page.products.rows, page.products.top]);
+    const points = page.product_card.points;
+    card(page.product_card, [
+      page.products.top,
+      points.map((p) => [p.viewing_sessions, p.buying_sessions]),
+      ["Top by views only", "Top by purchases only"].map((g) => points.filter((p) => p.group === g).length),
+    ]);
     for (const p of page.product_card.points) out.push({ text: `${p.tip_viewed} ${p.tip_bought}`, parts: [p.viewing_sessions, p.buying_sessions, p.view_rank, p.purchase_rank] });
     return out.filter((s) => s.text.trim() !== "").map((s) => ({ ...s, text: quoteNames(s.text) }));
   },

@@ -1,8 +1,10 @@
 /** funnel.json: the Funnel page's data (lib/pages/funnel.ts), from the build's shared funnel analysis. */
-import { type FunnelPageData, buildFunnelPage } from "../lib/pages/funnel";
-import { funnelAnalysis } from "../lib/warehouse/analyses";
+import { type FunnelPage, buildFunnelPage } from "../lib/pages/funnel";
+import { funnelAnalysis, overviewAnalysis } from "../lib/warehouse/analyses";
 
-export async function funnelData(): Promise<FunnelPageData> {
+export async function funnelData(): Promise<FunnelPage> {
+  // One after another: each may compute its analysis, and DuckDB already uses every core for one.
   const { result, trace } = await funnelAnalysis();
-  return buildFunnelPage(result, trace);
+  const { coverage } = (await overviewAnalysis()).result;
+  return buildFunnelPage({ ...result, coverage }, trace);
 }

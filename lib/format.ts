@@ -101,6 +101,12 @@ export function formatPercentPoints(difference: number, digits = 1): string {
   return `${formatSigned(difference * 100, digits)} pp`;
 }
 
+/** A p-value as the pages print it: "< 0.001" below a thousandth, else three decimals. */
+export function formatPValue(p: number): string {
+  if (!isNumber(p)) return MISSING;
+  return p < 0.001 ? "< 0.001" : p.toFixed(3);
+}
+
 // ---- money ----
 
 /** Money with thin grouping: 1234.5 → "$1 234.50", −12 → "−$12.00". */

@@ -79,3 +79,23 @@ describe("calendar days in a time zone", () => {
     expect(windowText({ start: "2025-01-01T00:00:00.000Z", end: "2026-01-01T00:00:00.000Z" })).toBe("2025-01-01 to 2025-12-31 (UTC)");
   });
 });
+
+describe("durations and p-values (the Funnel page's)", () => {
+  it("formatDuration(seconds) picks seconds, minutes, hours or days", async () => {
+    const { formatDuration } = await import("../lib/format");
+    expect(formatDuration(0.4)).toBe("0.4 s");
+    expect(formatDuration(40.079)).toBe("40 s");
+    expect(formatDuration(133.2)).toBe("2.2 min");
+    expect(formatDuration(74_467)).toBe("21 h");
+    expect(formatDuration(86_400)).toBe("1 day");
+    expect(formatDuration(281_048)).toBe("3.3 days");
+    expect(formatDuration(null)).toBe("\u2014");
+  });
+
+  it("formatPValue(p) prints '< 0.001' below a thousandth and three decimals otherwise", async () => {
+    const { formatPValue } = await import("../lib/format");
+    expect(formatPValue(1e-200)).toBe("< 0.001");
+    expect(formatPValue(0.0463)).toBe("0.046");
+    expect(formatPValue(Number.NaN)).toBe("\u2014");
+  });
+});

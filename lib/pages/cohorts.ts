@@ -8,6 +8,7 @@
  * Size: weekly cohorts make ~1,400 cells per variant. Cells are sent as columns (one array per field),
  * proportions rounded to 6 decimals (a ten-thousandth of a percentage point) and money to the cent.
  */
+import type { RichText } from "./richText";
 import type { CohortLimits, CohortsOutput } from "../analysis/cohorts";
 import type { CoverageData } from "../analysis/coverage";
 import type { AnalysisWindow } from "../dataset/window";
@@ -52,7 +53,6 @@ export type DefinitionKey = `${CohortBy}/${Granularity}`;
 export type Columns<Row> = { [K in keyof Row]: Row[K][] };
 
 /** Text with emphasised parts, which the page renders as <strong>. */
-export type RichText = (string | { strong: string })[];
 
 /** A CSV column: the row field and the header it is written under (money columns name the currency). */
 export interface CsvColumn {

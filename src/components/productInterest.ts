@@ -4,38 +4,15 @@
 // they get, products below it are looked at more than bought. Names are drawn as SVG text (never parsed
 // as markup) and shortened; the tip and the CSV carry them in full.
 import * as Plot from "@observablehq/plot";
-import { formatInteger, formatPercent } from "./format.js";
-import { truncate } from "./funnelWords.js";
+import type { FunnelPage } from "../../lib/pages/funnel.js";
 import { estimateTextWidth, separateLabels } from "./labelLayout.js";
 
-export interface ProductRow {
-  product_id: string;
-  product_name: string;
-  category: string | null;
-  viewing_sessions: number;
-  buying_sessions: number;
-  views: number;
-  purchases: number;
-  units: number;
-  revenue: number;
-  view_rank: number;
-  purchase_rank: number;
-}
-
-export type ProductGroup = "Top by views and purchases" | "Top by views only" | "Top by purchases only";
-
-export function productGroup(row: Pick<ProductRow, "view_rank" | "purchase_rank" | "viewing_sessions" | "buying_sessions">, top: number): ProductGroup {
-  const byViews = row.view_rank <= top && row.viewing_sessions > 0;
-  const byPurchases = row.purchase_rank <= top && row.buying_sessions > 0;
-  return byViews && byPurchases ? "Top by views and purchases" : byViews ? "Top by views only" : "Top by purchases only";
-}
+type ProductCard = FunnelPage["product_card"];
+type Point = ProductCard["points"][number];
+type ProductGroup = Point["group"];
 
 export interface ProductInterestOptions {
   width: number;
-  /** The N of "top N". */
-  top: number;
-  /** Σ buying ÷ Σ viewing product-sessions over every product: the reference slope. */
-  averageRatio: number;
   /** How many of the top products by each measure get a name label. */
   labels?: number;
 }
@@ -65,8 +42,9 @@ const SYMBOLS: Record<ProductGroup, string> = {
 };
 const ACCENT = "var(--theme-foreground-focus)";
 
-export function productInterest(rows: readonly ProductRow[], { width, top, averageRatio, labels = width < 560 ? 2 : 3 }: ProductInterestOptions): SVGSVGElement | HTMLElement {
-  const data = rows.map((r) => ({ ...r, group: productGroup(r, top) }));
+export function productInterest(card: Pick<ProductCard, "points" | "average_ratio">, { width, labels = width < 560 ? 2 : 3 }: ProductInterestOptions): SVGSVGElement | HTMLElement {
+  const data = card.points;
+  const averageRatio = card.average_ratio;
   // Popularity is heavy-tailed: on log axes the many products near the bottom of the lists spread out,
   // and the average line stays straight (y = ratio · x has slope 1 on log–log). A product nobody bought
   // cannot sit on a log axis, so then both axes are linear.
@@ -116,11 +94,11 @@ export function productInterest(rows: readonly ProductRow[], { width, top, avera
           x: "viewing_sessions",
           y: "buying_sessions",
           channels: {
-            Product: (r: ProductRow) => `${r.product_name} (${r.product_id})`,
-            Category: (r: ProductRow) => r.category ?? "—",
-            Viewed: (r: ProductRow) => `${formatInteger(r.viewing_sessions)} sessions (rank ${r.view_rank})`,
-            Bought: (r: ProductRow) => `${formatInteger(r.buying_sessions)} sessions (rank ${r.purchase_rank})`,
-            "Bought ÷ viewed": (r: ProductRow) => (r.viewing_sessions > 0 ? formatPercent(r.buying_sessions / r.viewing_sessions, 2) : "—"),
+            Product: (r: Point) => r.tip_product,
+            Category: (r: Point) => r.tip_category,
+            Viewed: (r: Point) => r.tip_viewed,
+            Bought: (r: Point) => r.tip_bought,
+            "Bought ÷ viewed": (r: Point) => r.tip_ratio,
           },
           format: { x: false, y: false, symbol: false, Product: true, Category: true, Viewed: true, Bought: true, "Bought ÷ viewed": true },
         }),
@@ -134,7 +112,7 @@ export function productInterest(rows: readonly ProductRow[], { width, top, avera
   const x = probe.scale("x")!;
   const y = probe.scale("y")!;
   const named = labelled.map((r) => {
-    const text = truncate(r.product_name, width < 560 ? 18 : 26);
+    const text = width < 560 ? r.label_narrow : r.label_wide;
     const px = x.apply(r.viewing_sessions) as number;
     const textWidth = estimateTextWidth(text, fontSize);
     const left = px - 8 - textWidth >= 52;

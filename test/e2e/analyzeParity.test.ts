@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { round, roundNumbers } from "../../lib/output/round.js";
 import { datasetFolder, dataSourceFromEnv } from "../../lib/warehouse/warehouse.js";
 import type { CohortsPage } from "../../lib/pages/cohorts.js";
-import type { FunnelPageData } from "../../lib/pages/funnel.js";
+import type { FunnelPage } from "../../lib/pages/funnel.js";
 import type { OverviewPage } from "../../lib/pages/overview.js";
 import type { SegmentsPageData } from "../../lib/pages/segments.js";
 import type { CohortsOutput } from "../../lib/analysis/cohorts.js";
@@ -82,7 +82,7 @@ function expectSameSteps(site: readonly Step[], cli: readonly Step[], label: str
 }
 
 describe("funnel.json ↔ analyze funnel.json", () => {
-  const site = builtData<FunnelPageData>("funnel");
+  const site = builtData<FunnelPage>("funnel");
 
   test("the window is the same", () => {
     expect(site.window).toEqual(analyzed.funnel.window);

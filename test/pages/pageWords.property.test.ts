@@ -12,6 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataNotes } from "../../lib/analysis/dataNotes.js";
 import { type Database, openDatabase } from "../../lib/db/duckdb.js";
+import type { FunnelPage } from "../../lib/pages/funnel.js";
 import type { OverviewPage } from "../../lib/pages/overview.js";
 import type { PredictionsPage } from "../../lib/pages/predictions.js";
 import { type ClusterTraits, nameClusters } from "../../lib/segments/naming.js";
@@ -19,6 +20,7 @@ import { loadTinyDataset, uniformStream } from "../helpers/tinyDataset.js";
 import { LEAK, countedNumbers, numberDisagreements, spellingsOnce } from "./words/checks.js";
 import { cohortsWords } from "./words/cohorts.js";
 import { dataMethodsWords } from "./words/dataMethods.js";
+import { funnelWords } from "./words/funnel.js";
 import { overviewWords } from "./words/overview.js";
 import { postWords } from "./words/post.js";
 import { predictionsWords } from "./words/predictions.js";
@@ -28,7 +30,7 @@ import { SHAPES, type Shape, coverageOf, shapedDataset, windowOf } from "./words
 const DATASETS = 220;
 
 /** Every page whose words are checked; a new page adds its module here. */
-const PAGES: PageWords<any>[] = [overviewWords, cohortsWords, dataMethodsWords, predictionsWords, postWords];
+const PAGES: PageWords<any>[] = [overviewWords, funnelWords, cohortsWords, dataMethodsWords, predictionsWords, postWords];
 
 interface Built {
   shape: Shape;
@@ -123,6 +125,24 @@ describe(`page words on ${DATASETS} randomly shaped datasets`, () => {
       }
     }
     expect(contrasts, "some datasets have a single most-viewed and best-selling category").toBeGreaterThan(0);
+  });
+
+  it("the Funnel page names the Overview's most viewed and best-selling categories, and none on a tie", () => {
+    const funnelOf = (o: Built) => built.find((b) => b.page === "funnel" && b.seed === o.seed) as (Built & { data: FunnelPage }) | undefined;
+    for (const overview of overviews()) {
+      const funnel = funnelOf(overview);
+      if (!funnel) continue;
+      const sentence = (funnel.data.category_sentence ?? []).map((p) => (typeof p === "string" ? p : p.strong)).join("");
+      const contrast = overview.data.insights.find((c) => c.insight.kind === "interest_vs_purchase")?.insight;
+      if (contrast?.kind === "interest_vs_purchase") {
+        expect(sentence, label(funnel)).toContain(`${contrast.most_viewed} is viewed in the most sessions`);
+        expect(sentence, label(funnel)).toContain(`behind ${contrast.best_selling} (`);
+      } else expect(sentence, label(funnel)).not.toContain("is not what they buy");
+      if (funnel.shape === "tied counts") {
+        expect(funnel.data.category_sentence, label(funnel)).toBeNull();
+        expect(funnel.sentences.map((x) => x.text).join(" "), label(funnel)).not.toMatch(/viewed in the most sessions \(|biggest drop-off|most-viewed product,|most-bought,/);
+      }
+    }
   });
 
   it("says 'went on to buy', never 'went on to bought'", () => {

@@ -1,7 +1,8 @@
 /** The Cohorts page's words: the lede, and every view's summaries, hatching key, captions and stand-in reasons. */
 import { computeCohorts } from "../../../lib/analysis/cohorts.js";
 import { stopTracing, traceConnection } from "../../../lib/db/sqlTrace.js";
-import { type CohortsPage, PAGE_COHORT_LIMITS, type RichText, buildCohortsPage } from "../../../lib/pages/cohorts.js";
+import { type CohortsPage, PAGE_COHORT_LIMITS, buildCohortsPage } from "../../../lib/pages/cohorts.js";
+import type { RichText } from "../../../lib/pages/richText.js";
 import type { DatasetContext, PageWords, Sentence } from "./pageWords.js";
 
 /** Every retention variant and LTV curve with the trace of the SQL that computed them, shared by every page that words them. */

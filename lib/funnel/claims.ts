@@ -1,51 +1,11 @@
-// What a funnel breakdown lets the page claim. Pure (no DOM), so Node tests import it.
-//
-// Claims are "protected": a pairwise difference is claimed only when the breakdown's chi-squared test is
-// significant after Benjamini–Hochberg across every breakdown on the page AND the pair's z test is
-// significant after Benjamini–Hochberg across the pairs of that breakdown (the engine's `significant`
-// flags). A pair that passes its own test inside a breakdown whose overall test does not is not claimed.
-import { letterName } from "./funnelWords.js";
-
-export interface BreakdownValue {
-  value: string;
-  units: number;
-  converted: number;
-  rate: number;
-  ci_low: number;
-  ci_high: number;
-  /** False for the "Unknown" group (missing attribute) and groups too small to test; shown, never tested. */
-  tested: boolean;
-  untested_reason?: "missing_attribute" | "too_few_users" | null;
-  users?: number;
-}
-
-export interface PairwiseComparison {
-  a: string;
-  b: string;
-  rate_a: number;
-  rate_b: number;
-  difference: number;
-  z: number;
-  p_value: number;
-  p_adjusted: number;
-  significant: boolean;
-}
-
-export interface BreakdownTest {
-  statistic: number;
-  df: number;
-  p_value: number;
-  p_adjusted: number;
-  significant: boolean;
-}
-
-export interface Breakdown {
-  attribute: string;
-  values: BreakdownValue[];
-  min_group_users?: number;
-  chi_squared: BreakdownTest | null;
-  comparisons: PairwiseComparison[];
-}
+/**
+ * What a funnel breakdown lets the page claim. Claims are "protected": a pairwise difference is claimed
+ * only when the breakdown's χ² test is significant after Benjamini–Hochberg across every breakdown on the
+ * page AND the pair's z test is significant after Benjamini–Hochberg across the pairs of that breakdown
+ * (the engine's `significant` flags). A pair that passes its own test inside a breakdown whose overall
+ * test does not is not claimed.
+ */
+import type { Breakdown, BreakdownValue, PairwiseComparison } from "./types.js";
 
 export interface Difference {
   higher: BreakdownValue;
@@ -54,7 +14,7 @@ export interface Difference {
 }
 
 /** True when the breakdown's overall test allows claims about its values. */
-export function overallSignificant(breakdown: Breakdown): boolean {
+export function overallSignificant(breakdown: Pick<Breakdown, "chi_squared">): boolean {
   return breakdown.chi_squared?.significant === true;
 }
 
@@ -70,6 +30,17 @@ export function claimableDifferences(breakdown: Breakdown): Difference[] {
       return comparison.difference >= 0 ? { higher: a, lower: b, comparison } : { higher: b, lower: a, comparison };
     })
     .sort((x, y) => Math.abs(y.comparison.difference) - Math.abs(x.comparison.difference));
+}
+
+/** a, b, …, z, aa, ab, …: the letters of a compact letter display. */
+export function letterName(index: number): string {
+  let name = "";
+  let i = index;
+  do {
+    name = String.fromCharCode(97 + (i % 26)) + name;
+    i = Math.floor(i / 26) - 1;
+  } while (i >= 0);
+  return name;
 }
 
 /**
@@ -121,10 +92,4 @@ export function groupDifferences(breakdown: Breakdown): { higher: BreakdownValue
   return [...groups.values()]
     .map((g) => ({ ...g, lower: g.lower.sort((x, y) => y.rate - x.rate) }))
     .sort((x, y) => y.higher.rate - x.higher.rate);
-}
-
-/** "< 0.001" below a thousandth, else three decimals: p-values as the page prints them. */
-export function formatP(p: number): string {
-  if (!Number.isFinite(p)) return "\u2014";
-  return p < 0.001 ? "< 0.001" : p.toFixed(3);
 }

@@ -1,17 +1,9 @@
 import { describe, expect, test } from "vitest";
-import {
-  claimableDifferences,
-  compactLetters,
-  formatP,
-  groupDifferences,
-  overallSignificant,
-  type Breakdown,
-  type BreakdownValue,
-  type PairwiseComparison,
-} from "../../src/components/breakdownSignificance";
+import { claimableDifferences, compactLetters, groupDifferences, letterName, overallSignificant } from "../../lib/funnel/claims";
+import type { Breakdown, BreakdownValue, PairwiseComparison } from "../../lib/funnel/types";
 
 function value(name: string, rate: number, tested = true): BreakdownValue {
-  return { value: name, units: 1000, converted: Math.round(rate * 1000), rate, ci_low: rate - 0.01, ci_high: rate + 0.01, tested };
+  return { value: name, units: 1000, converted: Math.round(rate * 1000), rate, ci_low: rate - 0.01, ci_high: rate + 0.01, users: 1000, tested, untested_reason: tested ? null : "missing_attribute", design_effect: 1 };
 }
 
 function pair(a: BreakdownValue, b: BreakdownValue, significant: boolean): PairwiseComparison {
@@ -25,7 +17,8 @@ function breakdown(values: BreakdownValue[], significantPairs: [string, string][
   return {
     attribute: "segment",
     values,
-    chi_squared: { statistic: 10, df: tested.length - 1, p_value: overall ? 0.001 : 0.4, p_adjusted: overall ? 0.002 : 0.5, significant: overall },
+    min_group_users: 30,
+    chi_squared: { statistic: 10, design_effect: 1, df: tested.length - 1, p_value: overall ? 0.001 : 0.4, p_adjusted: overall ? 0.002 : 0.5, significant: overall },
     comparisons,
   };
 }
@@ -96,8 +89,6 @@ describe("claims", () => {
   });
 });
 
-test("formatP(p) prints '< 0.001' below a thousandth and three decimals otherwise", () => {
-  expect(formatP(1e-200)).toBe("< 0.001");
-  expect(formatP(0.0463)).toBe("0.046");
-  expect(formatP(Number.NaN)).toBe("\u2014");
+test("letterName(i) counts a…z, then aa, ab", () => {
+  expect([0, 1, 25, 26, 27].map(letterName)).toEqual(["a", "b", "z", "aa", "ab"]);
 });

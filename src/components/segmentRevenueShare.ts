@@ -2,18 +2,8 @@
 // (filled dot), joined by an arrow from the one to the other. A segment whose arrow points right earns
 // more than its headcount; one pointing left, less.
 import * as Plot from "@observablehq/plot";
-import { formatCurrency, formatInteger, formatPercent } from "./format.js";
-import { clusterColour, formatShare } from "./segmentData.js";
-
-export interface RevenueShareRow {
-  cluster: number;
-  segment: string;
-  users: number;
-  user_share: number;
-  revenue: number;
-  revenue_share: number;
-  revenue_per_user: number;
-}
+import type { RevenueRow as RevenueShareRow } from "../../lib/pages/segments";
+import { clusterColour } from "./segmentColours.js";
 
 export interface RevenueShareOptions {
   width: number;
@@ -54,7 +44,7 @@ export function segmentRevenueShare(rows: readonly RevenueShareRow[], { width }:
       Plot.text(rows, {
         x: (d: RevenueShareRow) => labelX(d.user_share),
         y: "segment",
-        text: (d: RevenueShareRow) => `${formatShare(d.user_share)} of users`,
+        text: "user_label",
         dy: -15,
         fill: "currentColor",
         stroke: "var(--theme-background)",
@@ -65,7 +55,7 @@ export function segmentRevenueShare(rows: readonly RevenueShareRow[], { width }:
       Plot.text(rows, {
         x: (d: RevenueShareRow) => labelX(d.revenue_share),
         y: "segment",
-        text: (d: RevenueShareRow) => `${formatShare(d.revenue_share)} of revenue`,
+        text: "revenue_label",
         dy: 17,
         fill: "currentColor",
         stroke: "var(--theme-background)",
@@ -81,11 +71,11 @@ export function segmentRevenueShare(rows: readonly RevenueShareRow[], { width }:
           y: "segment",
           channels: {
             Segment: "segment",
-            Users: (d: RevenueShareRow) => `${formatInteger(d.users)} (${formatPercent(d.user_share)})`,
-            Revenue: (d: RevenueShareRow) => `${formatCurrency(d.revenue, { digits: 0 })} (${formatShare(d.revenue_share)})`,
-            "Revenue per user": (d: RevenueShareRow) => formatCurrency(d.revenue_per_user),
+            Users: "tip_users",
+            Revenue: "tip_revenue",
+            "Revenue per user": "tip_revenue_per_user",
           },
-          format: { x: false, y: false, Segment: true },
+          format: { x: false, y: false, Segment: true, Users: true, Revenue: true, "Revenue per user": true },
         }),
       ),
     ],

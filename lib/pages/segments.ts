@@ -440,13 +440,13 @@ class Words {
     }
     const shoppers = this.clusters.find((c) => c.rule === "window_shoppers");
     if (shoppers && !largest.includes(shoppers) && shoppers !== earner) {
-      const views = shoppers.profile.product_views;
+      const views = Math.round(shoppers.profile.product_views);
       lede.push(
         "And ",
         { strong: formatShare(shoppers.share) },
         " are ",
         { em: shoppers.name },
-        `: they view ${formatNumber(views, Number.isInteger(views) ? 0 : 1)} ${plural("product", views)} on average (median ${formatNumber(shoppers.spread.product_views.median, 0)}, against ${formatNumber(population.spread.product_views.median, 0)} for all users) and `,
+        `: they view ${countOf(views, "product")} on average (median ${formatNumber(shoppers.spread.product_views.median, 0)}, against ${formatNumber(population.spread.product_views.median, 0)} for all users) and `,
         shoppers.buyer_share.successes === 0 ? "not one of them has ever bought." : `only ${formatShare(shoppers.buyer_share.rate ?? 0)} of them have bought.`,
       );
     }

@@ -28,6 +28,7 @@ import {
   formatShare,
   leaders,
   plural,
+  quoted,
   windowText,
 } from "../format";
 import { roundDeep } from "../output/round";
@@ -760,7 +761,7 @@ class Words {
         if ((totals.get(c.cluster) ?? 0) === 0) return `${c.name} has no ${noun}.`;
         if (top.length !== 1) return `${c.name} leans towards no single category.`;
         const [r] = top as [CategoryRow];
-        return `${c.name} leans most towards ${r.category} (${formatPercent(r.share!)} of its ${noun}, lift ${formatNumber(r.lift!, 2)}).`;
+        return `${c.name} leans most towards ${quoted(r.category)} (${formatPercent(r.share!)} of its ${noun}, lift ${formatNumber(r.lift!, 2)}).`;
       });
       return {
         title: `Which categories does each segment lean towards, by ${noun}?`,

@@ -17,13 +17,14 @@ import { type ClusterTraits, nameClusters } from "../../lib/segments/naming.js";
 import { loadTinyDataset, uniformStream } from "../helpers/tinyDataset.js";
 import { LEAK, countedNumbers, numberDisagreements, spellings } from "./words/checks.js";
 import { overviewWords } from "./words/overview.js";
+import { segmentsWords } from "./words/segments.js";
 import type { DatasetContext, PageWords, Sentence } from "./words/pageWords.js";
 import { SHAPES, type Shape, coverageOf, shapedDataset, windowOf } from "./words/shapes.js";
 
 const DATASETS = 220;
 
 /** Every page whose words are checked; a new page adds its module here. */
-const PAGES: PageWords<any>[] = [overviewWords];
+const PAGES: PageWords<any>[] = [overviewWords, segmentsWords];
 
 interface Built {
   shape: Shape;

@@ -289,7 +289,7 @@ describe("buildSegmentsPage", () => {
     expect(views.rows.find((r) => r.cluster === 2 && r.category === "Books")).toMatchObject({ label: "—", tip_share: "none: the segment has no product views" });
     // Cluster 1's two categories tie on lift: no category is named as its favourite.
     expect(views.summary).toBe(
-      "One-visit users leans most towards Books (75.0% of its product views, lift 1.50). Loyal high spenders leans towards no single category. Window shoppers has no product views.",
+      "One-visit users leans most towards “Books” (75.0% of its product views, lift 1.50). Loyal high spenders leans towards no single category. Window shoppers has no product views.",
     );
     expect(page.categories.by.purchases.columns_order[0]).toBe("One-visit users\n1 purchase");
   });

@@ -25,18 +25,36 @@ export const segmentsWords: PageWords<SegmentsPage> = {
     return buildSegmentsPage(summary, trace, context.coverage);
   },
   sentences(page) {
-    const facts = { n_users: page.n_users, k: page.k, clusters: page.clusters, population: page.population };
+    // Each sentence's parts are the few numbers it was built from: the check pairs every two of them.
+    const sizes = page.clusters.map((c) => ({ size: c.size, share: c.share, revenue_share: c.revenue_share, revenue_per_user: c.revenue_per_user }));
+    const facts = {
+      n_users: page.n_users,
+      k: page.k,
+      sizes,
+      views: page.clusters.map((c) => [c.profile.product_views, c.spread.product_views.median, c.buyer_share.rate]),
+      population: [page.population.revenue_per_user, page.population.spread.product_views.median],
+    };
+    const named = (rows: { category: string; share: number | null; lift: number | null }[], text: string) =>
+      rows.filter((r) => text.includes(`“${r.category}”`)).map((r) => ({ share: r.share, lift: r.lift }));
     const charts = [page.revenue, page.profile, ...Object.values(page.feature.by), ...Object.values(page.map.by), page.categories.by.views, page.categories.by.purchases, page.k_chart, ...(page.planted ? [page.planted] : [])];
+    const { views, purchases } = page.categories.by;
     const sentences: Sentence[] = [
       { text: plain(page.lede), parts: facts },
-      ...page.cards.map((card) => ({
-        text: [plain(card.size), ...card.rates.map((r) => `${r.term}: ${r.value} ${r.count}`)].join(" "),
-        parts: [page.clusters.find((c) => c.cluster === card.cluster), page.window_shopper_min_views],
-      })),
-      { text: plain(page.agreement), parts: { ari: page.ari_vs_planted, stability: page.stability, k: page.k, cells: page.planted?.rows ?? [] } },
-      { text: page.revenue.summary, parts: page.clusters },
-      { text: page.categories.by.views.summary, parts: page.categories.by.views.rows },
-      { text: page.categories.by.purchases.summary, parts: page.categories.by.purchases.rows },
+      ...page.cards.map((card) => {
+        const c = page.clusters.find((x) => x.cluster === card.cluster)!;
+        const rates = [c.session_conversion, c.buyer_share, c.cart_abandonment, c.window_shoppers];
+        return {
+          text: [plain(card.size), ...card.rates.map((r) => `${r.term}: ${r.value} ${r.count}`)].join(" "),
+          parts: [c.size, c.share, c.revenue_share, c.revenue_per_user, rates, page.window_shopper_min_views],
+        };
+      }),
+      {
+        text: plain(page.agreement),
+        parts: [page.ari_vs_planted, page.k, page.stability.fitted, page.stability.resample_size, page.stability.mean_ari, page.stability.min_ari, (page.planted?.rows ?? []).map((r) => r.share_of_planted)],
+      },
+      { text: page.revenue.summary, parts: sizes.map((s) => [s.share, s.revenue_share]) },
+      { text: views.summary, parts: named(views.rows, views.summary) },
+      { text: purchases.summary, parts: named(purchases.rows, purchases.summary) },
       { text: page.k_chart.summary, parts: page.k_selection },
       ...Object.values(page.feature.by).map((chart) => ({ text: chart.summary, parts: chart.rows.map(({ users, mean, sd, q1, median, q3 }) => ({ users, mean, sd, q1, median, q3 })) })),
       ...page.data_notes.map((note) => ({ text: note, parts: {}, free: true })),

@@ -1,8 +1,10 @@
 /** segments.json: the Segments page's data (lib/pages/segments.ts), from the build's shared segmentation. */
-import { type SegmentsPageData, buildSegmentsPage } from "../lib/pages/segments";
-import { segmentsAnalysis } from "../lib/warehouse/analyses";
+import { type SegmentsPage, buildSegmentsPage } from "../lib/pages/segments";
+import { overviewAnalysis, segmentsAnalysis } from "../lib/warehouse/analyses";
 
-export async function segmentsData(): Promise<SegmentsPageData> {
+export async function segmentsData(): Promise<SegmentsPage> {
   const { result, trace } = await segmentsAnalysis();
-  return buildSegmentsPage(result.summary, trace);
+  // What the data holds (currency, zone, data notes) is measured once, for the Overview; the page reads it.
+  const { coverage } = (await overviewAnalysis()).result;
+  return buildSegmentsPage(result.summary, trace, coverage);
 }

@@ -1,9 +1,9 @@
 // The Overview's small segments chart: each segment's share of active users (ring) and of revenue (dot),
 // its name written above its row so that long names fit a narrow card.
 import * as Plot from "@observablehq/plot";
-import type { SegmentsPageData } from "../../lib/pages/segments";
+import type { SegmentsPage } from "../../lib/pages/segments";
 
-export type GlanceSegment = Pick<SegmentsPageData["clusters"][number], "cluster" | "name" | "share" | "revenue_share">;
+export type GlanceSegment = Pick<SegmentsPage["clusters"][number], "cluster" | "name" | "share" | "revenue_share">;
 
 export function glanceSegmentShares(segments: readonly GlanceSegment[], { width }: { width: number }): SVGSVGElement | HTMLElement {
   return Plot.plot({

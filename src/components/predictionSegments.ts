@@ -3,7 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import type { SegmentPredictionRow } from "../../lib/pages/predictions";
 import { formatNumber, formatPercent } from "./format.js";
-import { clusterColour } from "./segmentData.js";
+import { clusterColour } from "./segmentColours.js";
 
 export function predictionSegments(rows: readonly SegmentPredictionRow[], { width }: { width: number }): SVGSVGElement | HTMLElement {
   const narrow = width < 480;

@@ -3,15 +3,18 @@
 // users' share (lift 2: twice as concentrated on the category as everyone; 0.5: half as). The colour
 // scale is logarithmic around 1, so "twice" and "half" sit equally far from neutral.
 import * as Plot from "@observablehq/plot";
-import { formatInteger, formatNumber, formatPercent } from "./format.js";
-import { textColourOn, type CategoryRow } from "./segmentData.js";
+import type { SegmentsPage } from "../../lib/pages/segments";
+import { textColourOn } from "./segmentColours.js";
+
+type CategoryChart = SegmentsPage["categories"]["by"]["views"];
+type CategoryRow = CategoryChart["rows"][number];
 
 export interface CategoryHeatmapOptions {
   width: number;
-  /** Segment names in cluster order: the columns. */
-  segments: readonly string[];
-  /** The label of the "Other" bucket, drawn as the last row; null when every category is named. */
-  other?: string | null;
+  /** The column headers (segment and its total) in cluster order. */
+  columns: readonly string[];
+  /** The categories in row order ("Other" last when there is one). */
+  categories: readonly string[];
 }
 
 /** The colour scale's end: the largest lift (or its inverse) rounded up to a half, at least 1.5, at most 4. */
@@ -23,13 +26,9 @@ export function liftExtent(rows: readonly Pick<CategoryRow, "lift">[]): number {
   return Math.min(4, Math.max(1.5, Math.ceil(Math.max(1, ...spread) * 2) / 2));
 }
 
-export function segmentCategoryHeatmap(rows: readonly CategoryRow[], { width, segments, other = null }: CategoryHeatmapOptions): HTMLElement {
+export function segmentCategoryHeatmap(rows: readonly CategoryRow[], { width, columns, categories }: CategoryHeatmapOptions): HTMLElement {
   const measure = rows[0]?.measure ?? "views";
   const noun = measure === "views" ? "views" : "purchases";
-  const named = [...new Set(rows.map((r) => r.category))].filter((c) => c !== other).sort();
-  const categories = other !== null && rows.some((r) => r.category === other) ? [...named, other] : named;
-  const totals = new Map(rows.map((r) => [r.segment, r.cluster_total]));
-  const header = (segment: string) => `${segment}\n${formatInteger(totals.get(segment) ?? 0)} ${noun}`;
   const extent = liftExtent(rows);
   const colour = { type: "log", domain: [1 / extent, extent], scheme: "puor", clamp: true } as const;
   const scale = Plot.scale({ color: colour });
@@ -41,8 +40,8 @@ export function segmentCategoryHeatmap(rows: readonly CategoryRow[], { width, se
   const narrow = width < 480;
   const fontSize = narrow ? 11 : 12;
   const marginLeft = narrow ? 80 : 140;
-  const column = Math.max(28, (width - marginLeft - 8) / segments.length);
-  const plotWidth = Math.round(marginLeft + 8 + column * segments.length);
+  const column = Math.max(28, (width - marginLeft - 8) / columns.length);
+  const plotWidth = Math.round(marginLeft + 8 + column * columns.length);
   // Headers wrap to the column's width (Plot's lineWidth is in ems); the margin fits four lines.
   const headerWidth = (column - 10) / fontSize;
   const marginTop = narrow ? 72 : 44;
@@ -56,15 +55,15 @@ export function segmentCategoryHeatmap(rows: readonly CategoryRow[], { width, se
     marginTop,
     marginBottom: 8,
     style: { fontSize: `${fontSize}px` },
-    x: { type: "band", domain: segments.map(header), axis: null, label: null },
+    x: { type: "band", domain: columns, axis: null, label: null },
     y: { type: "band", domain: categories, label: null, axis: null },
     color: colour,
     marks: [
       Plot.axisX({ anchor: "top", tickSize: 0, lineWidth: headerWidth, label: null, fontWeight: 600 }),
       Plot.axisY({ tickSize: 0, lineWidth: (marginLeft - 12) / fontSize, label: null }),
-      Plot.cell(defined, { x: (d: CategoryRow) => header(d.segment), y: "category", fill: fillValue, inset: 1 }),
+      Plot.cell(defined, { x: "column", y: "category", fill: fillValue, inset: 1 }),
       Plot.cell(undefinedRows, {
-        x: (d: CategoryRow) => header(d.segment),
+        x: "column",
         y: "category",
         fill: "currentColor",
         fillOpacity: 0.06,
@@ -72,9 +71,9 @@ export function segmentCategoryHeatmap(rows: readonly CategoryRow[], { width, se
       }),
       printValues
         ? Plot.text(rows, {
-            x: (d: CategoryRow) => header(d.segment),
+            x: "column",
             y: "category",
-            text: (d: CategoryRow) => (d.share === null ? "—" : formatPercent(d.share, d.share < 0.1 ? 1 : 0)),
+            text: "label",
             fill: (d: CategoryRow) => (d.share === null || d.lift === null ? "currentColor" : textColourOn(String(scale.apply(fillValue(d))))),
             fontVariant: "tabular-nums",
           })
@@ -82,16 +81,15 @@ export function segmentCategoryHeatmap(rows: readonly CategoryRow[], { width, se
       Plot.tip(
         rows,
         Plot.pointer({
-          x: (d: CategoryRow) => header(d.segment),
+          x: "column",
           y: "category",
           channels: {
             Segment: "segment",
             Category: "category",
-            [`Share of the segment's ${noun}`]: (d: CategoryRow) =>
-              d.share === null ? `none: the segment has no ${noun}` : `${formatPercent(d.share)} (${formatInteger(d.count)} of ${formatInteger(d.cluster_total)})`,
-            "Lift over all users": (d: CategoryRow) => (d.lift === null ? "undefined" : `${formatNumber(d.lift, 2)}×`),
+            [`Share of the segment's ${noun}`]: "tip_share",
+            "Lift over all users": "tip_lift",
           },
-          format: { x: false, y: false, fill: false, Segment: true, Category: true },
+          format: { x: false, y: false, fill: false, Segment: true, Category: true, [`Share of the segment's ${noun}`]: true, "Lift over all users": true },
         }),
       ),
     ],
@@ -100,7 +98,7 @@ export function segmentCategoryHeatmap(rows: readonly CategoryRow[], { width, se
     color: colour,
     label: `Lift over all users' share (log scale)`,
     ticks: [1 / extent, 1 / Math.sqrt(extent), 1, Math.sqrt(extent), extent],
-    tickFormat: (v: number) => `${formatNumber(v, v < 1 ? 2 : 1)}×`,
+    tickFormat: (v: number) => `${v.toFixed(v < 1 ? 2 : 1)}×`,
     width: Math.min(340, width),
     marginLeft: 20,
     marginRight: 20,

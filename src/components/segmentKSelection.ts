@@ -2,8 +2,8 @@
 // (how much closer users are to their own cluster than to the next), which chooses k: the highest wins.
 // Two small panels in one figure, side by side when there is room, stacked on a phone.
 import * as Plot from "@observablehq/plot";
-import { formatInteger, formatNumber } from "./format.js";
-import { compactNumber, type KRow } from "./segmentData.js";
+import type { KRow } from "../../lib/pages/segments";
+import { compactNumber } from "./axisTicks.js";
 
 export interface KSelectionOptions {
   width: number;
@@ -15,7 +15,6 @@ function panel(rows: readonly KRow[], width: number, y: "inertia" | "silhouette"
   const drawn = rows.filter((row) => row[y] !== null);
   const chosen = drawn.filter((row) => row.chosen);
   const isInertia = y === "inertia";
-  const format = (value: number) => (isInertia ? formatInteger(value) : formatNumber(value, 3));
   return Plot.plot({
     width,
     height: 240,
@@ -27,7 +26,7 @@ function panel(rows: readonly KRow[], width: number, y: "inertia" | "silhouette"
       label: isInertia ? "↑ Inertia (sum of squared distances)" : "↑ Mean silhouette",
       grid: true,
       zero: true,
-      tickFormat: isInertia ? compactNumber : (v: number) => formatNumber(v, 2),
+      tickFormat: isInertia ? compactNumber : (v: number) => v.toFixed(2),
       ...(isInertia ? {} : { domain: [Math.min(0, ...drawn.map((r) => r.silhouette ?? 0)), Math.max(...drawn.map((r) => r.silhouette ?? 0)) * 1.15] }),
     },
     marks: [
@@ -38,7 +37,7 @@ function panel(rows: readonly KRow[], width: number, y: "inertia" | "silhouette"
       Plot.text(chosen, {
         x: "k",
         y,
-        text: (d: KRow) => `k = ${d.k}: ${format(d[y] ?? Number.NaN)}`,
+        text: isInertia ? "inertia_label" : "silhouette_label",
         dy: -14,
         fill: "currentColor",
         stroke: "var(--theme-background)",
@@ -54,9 +53,9 @@ function panel(rows: readonly KRow[], width: number, y: "inertia" | "silhouette"
           x: "k",
           y,
           channels: {
-            k: (d: KRow) => `${d.k}${d.chosen ? " (chosen)" : ""}`,
-            Inertia: (d: KRow) => formatInteger(d.inertia),
-            Silhouette: (d: KRow) => (d.silhouette === null ? "undefined" : formatNumber(d.silhouette, 3)),
+            k: "tip_k",
+            Inertia: "tip_inertia",
+            Silhouette: "tip_silhouette",
           },
           format: { x: false, y: false, k: true, Inertia: true, Silhouette: true },
         }),

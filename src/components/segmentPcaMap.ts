@@ -3,26 +3,43 @@
 // draws the picture; K-means worked in all dimensions, so clusters that overlap here may be apart
 // in the others. Both axes share one unit (aspect ratio 1), so distances on the map are comparable.
 import * as Plot from "@observablehq/plot";
-import { formatNumber } from "./format.js";
-import type { PcaRow } from "./segmentData.js";
+import type { SegmentsPage } from "../../lib/pages/segments";
+import { clusterScale } from "./segmentColours.js";
+
+/** One sampled user on the map: its two coordinates and its segment. */
+export interface PcaRow {
+  x: number;
+  y: number;
+  cluster: number;
+  segment: string;
+}
+
+/**
+ * The scatter's points as rows: the data file sends them as columns (x, y, cluster) to stay small, so
+ * this zips them and names each point's segment (`segments` in cluster order). No formatting.
+ */
+export function pcaRows(points: SegmentsPage["pca"]["points"], segments: readonly string[]): PcaRow[] {
+  return points.x.map((x, i) => ({ x, y: points.y[i]!, cluster: points.cluster[i]!, segment: segments[points.cluster[i]!]! }));
+}
 
 export interface PcaMapOptions {
   width: number;
-  /** Segment names and colours in cluster order. */
-  scale: { domain: string[]; range: string[] };
-  centroids: readonly { cluster: number; x: number; y: number; segment: string }[];
-  /** The segment drawn in colour on top of the others (greyed), or null for all in colour. */
-  highlight: string | null;
+  /** Segment names in cluster order. */
+  segments: readonly string[];
+  centroids: SegmentsPage["map"]["centroids"];
+  /** The cluster drawn in colour on top of the others (greyed), or null for all in colour. */
+  highlight: number | null;
   xLabel: string;
   yLabel: string;
 }
 
 export function segmentPcaMap(rows: readonly PcaRow[], options: PcaMapOptions): HTMLElement {
-  const { width, scale, centroids, highlight, xLabel, yLabel } = options;
+  const { width, segments, centroids, highlight, xLabel, yLabel } = options;
+  const scale = clusterScale(segments);
   const plotWidth = Math.min(width, 720);
-  const front = highlight ? rows.filter((r) => r.segment === highlight) : rows;
-  const back = highlight ? rows.filter((r) => r.segment !== highlight) : [];
-  const labelled = highlight ? centroids.filter((c) => c.segment === highlight) : centroids;
+  const front = highlight !== null ? rows.filter((r) => r.cluster === highlight) : rows;
+  const back = highlight !== null ? rows.filter((r) => r.cluster !== highlight) : [];
+  const labelled = highlight !== null ? centroids.filter((c) => c.cluster === highlight) : centroids;
   const plot = Plot.plot({
     width: plotWidth,
     aspectRatio: 1,
@@ -38,7 +55,7 @@ export function segmentPcaMap(rows: readonly PcaRow[], options: PcaMapOptions): 
       Plot.ruleX([0], { strokeOpacity: 0.3 }),
       Plot.ruleY([0], { strokeOpacity: 0.3 }),
       Plot.dot(back, { x: "x", y: "y", r: 2, fill: "currentColor", fillOpacity: 0.1 }),
-      Plot.dot(front, { x: "x", y: "y", r: highlight ? 2.5 : 2, fill: "segment", fillOpacity: highlight ? 0.75 : 0.5 }),
+      Plot.dot(front, { x: "x", y: "y", r: highlight !== null ? 2.5 : 2, fill: "segment", fillOpacity: highlight !== null ? 0.75 : 0.5 }),
       Plot.dot(centroids, {
         x: "x",
         y: "y",
@@ -66,7 +83,7 @@ export function segmentPcaMap(rows: readonly PcaRow[], options: PcaMapOptions): 
         Plot.pointer({
           x: "x",
           y: "y",
-          channels: { Segment: "segment", PC1: (d: PcaRow) => formatNumber(d.x, 2), PC2: (d: PcaRow) => formatNumber(d.y, 2) },
+          channels: { Segment: "segment", PC1: "x", PC2: "y" },
           format: { x: false, y: false, fill: false, Segment: true, PC1: true, PC2: true },
         }),
       ),

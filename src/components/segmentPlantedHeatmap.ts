@@ -5,8 +5,8 @@
 // Colour: viridis, with 0% drawn closest to the page's background (light in light mode, dark in dark
 // mode), as on the Cohorts page.
 import * as Plot from "@observablehq/plot";
-import { formatInteger, formatPercent } from "./format.js";
-import { textColourOn, type ContingencyRow } from "./segmentData.js";
+import type { PlantedRow as ContingencyRow } from "../../lib/pages/segments";
+import { textColourOn } from "./segmentColours.js";
 
 export interface PlantedHeatmapOptions {
   width: number;
@@ -45,7 +45,7 @@ export function segmentPlantedHeatmap(rows: readonly ContingencyRow[], { width, 
       Plot.text(rows, {
         x: "segment",
         y: "planted",
-        text: (d: ContingencyRow) => `${formatInteger(d.users)}\n${formatPercent(d.share_of_planted, 0)}`,
+        text: "label",
         fill: (d: ContingencyRow) => textColourOn(String(scale.apply(d.share_of_planted))),
         lineHeight: 1.25,
         fontVariant: "tabular-nums",
@@ -58,11 +58,11 @@ export function segmentPlantedHeatmap(rows: readonly ContingencyRow[], { width, 
           channels: {
             Planted: "planted",
             Segment: "segment",
-            Users: (d: ContingencyRow) => formatInteger(d.users),
-            "Share of the planted segment": (d: ContingencyRow) => formatPercent(d.share_of_planted),
-            "Share of the segment": (d: ContingencyRow) => formatPercent(d.share_of_cluster),
+            Users: "tip_users",
+            "Share of the planted segment": "tip_share_of_planted",
+            "Share of the segment": "tip_share_of_cluster",
           },
-          format: { x: false, y: false, fill: false, Planted: true, Segment: true },
+          format: { x: false, y: false, fill: false, Planted: true, Segment: true, Users: true, "Share of the planted segment": true, "Share of the segment": true },
         }),
       ),
     ],

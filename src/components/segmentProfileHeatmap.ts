@@ -5,14 +5,18 @@
 // Colour: a diverging ramp centred on 0, symmetric, so equal distances above and below read alike;
 // printed values take black or white, whichever stands out from the cell.
 import * as Plot from "@observablehq/plot";
-import { formatFeatureValue, formatZ, textColourOn, type FeatureInfo, type ProfileRow } from "./segmentData.js";
+import type { SegmentsPage } from "../../lib/pages/segments";
+import { compactNumber } from "./axisTicks.js";
+import { textColourOn } from "./segmentColours.js";
+
+type ProfileRow = SegmentsPage["profile"]["rows"][number];
 
 export interface ProfileHeatmapOptions {
   width: number;
   /** Segment names in cluster order: the columns. */
   segments: readonly string[];
-  /** Feature definitions in column order: the rows. */
-  features: readonly FeatureInfo[];
+  /** Feature labels in row order. */
+  features: readonly string[];
   /** A segment to outline, or null. */
   highlight?: string | null;
 }
@@ -25,8 +29,7 @@ export function zExtent(rows: readonly Pick<ProfileRow, "z">[]): number {
 
 export function segmentProfileHeatmap(rows: readonly ProfileRow[], options: ProfileHeatmapOptions): HTMLElement {
   const { width, segments, features, highlight = null } = options;
-  const labels = features.map((f) => rows.find((r) => r.feature === f.name)?.feature_label ?? f.label);
-  const units = new Map(features.map((f) => [f.name, f.unit]));
+  const labels = features;
   const extent = zExtent(rows);
   const colour = { type: "linear", domain: [-extent, extent], scheme: "rdbu", clamp: true } as const;
   const scale = Plot.scale({ color: colour });
@@ -64,7 +67,7 @@ export function segmentProfileHeatmap(rows: readonly ProfileRow[], options: Prof
         ? Plot.text(rows, {
             x: "segment",
             y: "feature_label",
-            text: (d: ProfileRow) => formatZ(d.z),
+            text: "label",
             fill: (d: ProfileRow) => textColourOn(String(scale.apply(d.z))),
             fontVariant: "tabular-nums",
           })
@@ -77,12 +80,12 @@ export function segmentProfileHeatmap(rows: readonly ProfileRow[], options: Prof
           channels: {
             Segment: "segment",
             Feature: "feature_label",
-            "Mean z-score": (d: ProfileRow) => `${formatZ(d.z)} sd${d.transform === "log1p" ? " (log1p scale)" : ""}`,
-            "Mean in segment": (d: ProfileRow) => formatFeatureValue(d.mean, units.get(d.feature) ?? ""),
-            "Median in segment": (d: ProfileRow) => formatFeatureValue(d.median, units.get(d.feature) ?? ""),
-            "Mean, all active users": (d: ProfileRow) => formatFeatureValue(d.population_mean, units.get(d.feature) ?? ""),
+            "Mean z-score": "tip_z",
+            "Mean in segment": "tip_mean",
+            "Median in segment": "tip_median",
+            "Mean, all active users": "tip_population",
           },
-          format: { x: false, y: false, fill: false, Segment: true, Feature: true },
+          format: { x: false, y: false, fill: false, Segment: true, Feature: true, "Mean z-score": true, "Mean in segment": true, "Median in segment": true, "Mean, all active users": true },
         }),
       ),
     ],
@@ -90,7 +93,7 @@ export function segmentProfileHeatmap(rows: readonly ProfileRow[], options: Prof
   const legend = Plot.legend({
     color: colour,
     label: "Mean z-score (sd from the average user)",
-    tickFormat: (z: number) => formatZ(z),
+    tickFormat: (z: number) => (z > 0 ? `+${compactNumber(z)}` : compactNumber(z)),
     width: Math.min(340, width),
     marginLeft: 20,
     marginRight: 20,

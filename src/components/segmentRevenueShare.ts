@@ -2,18 +2,8 @@
 // (filled dot), joined by an arrow from the one to the other. A segment whose arrow points right earns
 // more than its headcount; one pointing left, less.
 import * as Plot from "@observablehq/plot";
-import { formatCurrency, formatInteger, formatPercent } from "./format.js";
-import { clusterColour, formatShare } from "./segmentData.js";
-
-export interface RevenueShareRow {
-  cluster: number;
-  segment: string;
-  users: number;
-  user_share: number;
-  revenue: number;
-  revenue_share: number;
-  revenue_per_user: number;
-}
+import type { RevenueRow as RevenueShareRow } from "../../lib/pages/segments";
+import { clusterColour } from "./segmentColours.js";
 
 export interface RevenueShareOptions {
   width: number;
@@ -23,9 +13,18 @@ export interface RevenueShareOptions {
 export function segmentRevenueShare(rows: readonly RevenueShareRow[], { width }: RevenueShareOptions): SVGSVGElement | HTMLElement {
   const narrow = width < 480;
   const colour = (d: RevenueShareRow) => clusterColour(d.cluster);
-  // Labels are centred on their dot but kept off the edges, where they would be cut.
-  const edge = narrow ? 0.25 : 0.1;
-  const labelX = (share: number) => Math.min(1 - edge, Math.max(edge, share));
+  // Labels sit on their dot: centred in the middle, ending at it near the right edge and starting at it
+  // near the left one, so a label is never cut whatever its length.
+  const edge = narrow ? 0.3 : 0.15;
+  const anchor = (share: number) => (share > 1 - edge ? "end" : share < edge ? "start" : "middle");
+  // Plot's textAnchor is one per mark: one mark per anchor.
+  const labels = (data: readonly RevenueShareRow[], x: "user_share" | "revenue_share", text: "user_label" | "revenue_label", style: Plot.TextOptions) =>
+    (["start", "middle", "end"] as const).map((textAnchor) =>
+      Plot.text(
+        data.filter((d) => anchor(d[x]) === textAnchor),
+        { x, y: "segment", text, fill: "currentColor", stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke", textAnchor, ...style },
+      ),
+    );
   return Plot.plot({
     width,
     height: 60 + rows.length * 56,
@@ -51,29 +50,8 @@ export function segmentRevenueShare(rows: readonly RevenueShareRow[], { width }:
       }),
       Plot.dot(rows, { x: "user_share", y: "segment", r: 6, stroke: colour, strokeWidth: 2.5, fill: "var(--theme-background)" }),
       Plot.dot(rows, { x: "revenue_share", y: "segment", r: 6, fill: colour, stroke: "currentColor", strokeWidth: 1 }),
-      Plot.text(rows, {
-        x: (d: RevenueShareRow) => labelX(d.user_share),
-        y: "segment",
-        text: (d: RevenueShareRow) => `${formatShare(d.user_share)} of users`,
-        dy: -15,
-        fill: "currentColor",
-        stroke: "var(--theme-background)",
-        strokeWidth: 3,
-        paintOrder: "stroke",
-        textAnchor: "middle",
-      }),
-      Plot.text(rows, {
-        x: (d: RevenueShareRow) => labelX(d.revenue_share),
-        y: "segment",
-        text: (d: RevenueShareRow) => `${formatShare(d.revenue_share)} of revenue`,
-        dy: 17,
-        fill: "currentColor",
-        stroke: "var(--theme-background)",
-        strokeWidth: 3,
-        paintOrder: "stroke",
-        textAnchor: "middle",
-        fontWeight: 600,
-      }),
+      labels(rows, "user_share", "user_label", { dy: -15 }),
+      labels(rows, "revenue_share", "revenue_label", { dy: 17, fontWeight: 600 }),
       Plot.tip(
         rows,
         Plot.pointerY({
@@ -81,11 +59,11 @@ export function segmentRevenueShare(rows: readonly RevenueShareRow[], { width }:
           y: "segment",
           channels: {
             Segment: "segment",
-            Users: (d: RevenueShareRow) => `${formatInteger(d.users)} (${formatPercent(d.user_share)})`,
-            Revenue: (d: RevenueShareRow) => `${formatCurrency(d.revenue, { digits: 0 })} (${formatShare(d.revenue_share)})`,
-            "Revenue per user": (d: RevenueShareRow) => formatCurrency(d.revenue_per_user),
+            Users: "tip_users",
+            Revenue: "tip_revenue",
+            "Revenue per user": "tip_revenue_per_user",
           },
-          format: { x: false, y: false, Segment: true },
+          format: { x: false, y: false, Segment: true, Users: true, Revenue: true, "Revenue per user": true },
         }),
       ),
     ],

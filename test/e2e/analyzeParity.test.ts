@@ -13,7 +13,7 @@ import { datasetFolder, dataSourceFromEnv } from "../../lib/warehouse/warehouse.
 import type { CohortsPage } from "../../lib/pages/cohorts.js";
 import type { FunnelPage } from "../../lib/pages/funnel.js";
 import type { OverviewPage } from "../../lib/pages/overview.js";
-import type { SegmentsPageData } from "../../lib/pages/segments.js";
+import type { SegmentsPage } from "../../lib/pages/segments.js";
 import type { CohortsOutput } from "../../lib/analysis/cohorts.js";
 import type { FunnelOutput } from "../../lib/analysis/funnels.js";
 import type { Headline } from "../../lib/analysis/headline.js";
@@ -142,7 +142,7 @@ describe("cohorts.json ↔ analyze cohorts.json", () => {
 });
 
 describe("segments.json ↔ analyze segments.json", () => {
-  const site = builtData<SegmentsPageData>("segments");
+  const site = builtData<SegmentsPage>("segments");
 
   test("users, k and inertia", () => {
     expect([site.n_users, site.k, site.planted_users]).toEqual([analyzed.segments.n_users, analyzed.segments.k, analyzed.segments.planted_users]);

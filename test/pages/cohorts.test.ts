@@ -1,5 +1,6 @@
 // The Cohorts page's builder on hand-made engine output: two monthly cohorts whose every figure was
 // worked out by hand, in a data currency and time zone other than the defaults.
+import { plainText } from "../../lib/pages/richText";
 import { describe, expect, test } from "vitest";
 import type { CohortsOutput, LtvOutput, RetentionOutput } from "../../lib/analysis/cohorts";
 import { revenueCoverage } from "../../lib/analysis/revenueCoverage";
@@ -53,7 +54,7 @@ const trace = new SqlTrace([
 
 const SHANGHAI_GBP = coverageFixture(WINDOW, { timezone: "Asia/Shanghai", currency: { code: "GBP", symbol: "£" }, revenue: revenueCoverage(3, 2), notes: ["A note on unpriced purchases."] });
 const build = (overrides = {}): CohortsPage => buildCohortsPage(engineOutput(), { ...SHANGHAI_GBP, ...overrides }, trace);
-const text = (parts: CohortsPage["lede"][number]) => parts.map((p) => (typeof p === "string" ? p : p.strong)).join("");
+const text = (parts: CohortsPage["lede"][number]) => plainText(parts);
 
 describe("buildCohortsPage", () => {
   const page = build();

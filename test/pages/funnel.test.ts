@@ -1,6 +1,7 @@
 // The Funnel page's builder on hand-made funnels whose right words were worked out by hand: bars and
 // their labels, drawn time bins, category shares and ranks (the Overview's rule: ties share a rank and
 // no "most" is named on a tie), the missing-data explanations, money and the time zone.
+import { type RichText, plainText } from "../../lib/pages/richText";
 import { describe, expect, test } from "vitest";
 import type { FunnelOutput } from "../../lib/analysis/funnels";
 import { SqlTrace } from "../../lib/db/sqlTrace";
@@ -55,7 +56,7 @@ function page(f: FunnelOutput, over: Partial<FunnelPageInputs> = {}) {
   return buildFunnelPage({ funnels: f, products: [], configured: null, coverage: coverage(), ...over }, trace());
 }
 
-const text = (parts: readonly (string | { strong: string })[] | null) => (parts ?? []).map((p) => (typeof p === "string" ? p : p.strong)).join("");
+const text = (parts: RichText | null) => plainText(parts ?? []);
 
 describe("step bars", () => {
   test("each bar and its lost part are measured against the first step: 200 → 100 → 10", () => {

@@ -9,6 +9,7 @@
  * Segment names and their evidence are checked on random cluster traits (segmentation itself is kept out:
  * the naming rules are what words them).
  */
+import { plainText } from "../../lib/pages/richText.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataNotes } from "../../lib/analysis/dataNotes.js";
 import { type Database, openDatabase } from "../../lib/db/duckdb.js";
@@ -24,13 +25,14 @@ import { funnelWords } from "./words/funnel.js";
 import { overviewWords } from "./words/overview.js";
 import { postWords } from "./words/post.js";
 import { predictionsWords } from "./words/predictions.js";
+import { segmentsWords } from "./words/segments.js";
 import type { DatasetContext, PageWords, Sentence } from "./words/pageWords.js";
 import { SHAPES, type Shape, coverageOf, shapedDataset, windowOf } from "./words/shapes.js";
 
 const DATASETS = 220;
 
 /** Every page whose words are checked; a new page adds its module here. */
-const PAGES: PageWords<any>[] = [overviewWords, funnelWords, cohortsWords, dataMethodsWords, predictionsWords, postWords];
+const PAGES: PageWords<any>[] = [overviewWords, funnelWords, cohortsWords, segmentsWords, dataMethodsWords, predictionsWords, postWords];
 
 interface Built {
   shape: Shape;
@@ -132,7 +134,7 @@ describe(`page words on ${DATASETS} randomly shaped datasets`, () => {
     for (const overview of overviews()) {
       const funnel = funnelOf(overview);
       if (!funnel) continue;
-      const sentence = (funnel.data.category_sentence ?? []).map((p) => (typeof p === "string" ? p : p.strong)).join("");
+      const sentence = plainText(funnel.data.category_sentence ?? []);
       const contrast = overview.data.insights.find((c) => c.insight.kind === "interest_vs_purchase")?.insight;
       if (contrast?.kind === "interest_vs_purchase") {
         expect(sentence, label(funnel)).toContain(`${contrast.most_viewed} is viewed in the most sessions`);

@@ -3,7 +3,7 @@
  * leak, singular and plural agree, and the numbers it prints are the ones in the typed parts it was built
  * from (in any of the ways lib/format spells a number).
  */
-import { formatInteger, formatMoney, formatNumber, formatPart, formatPercent } from "../../../lib/format.js";
+import { formatInteger, formatMoney, formatNumber, formatPart, formatPercent, formatShare } from "../../../lib/format.js";
 
 export const LEAK = /undefined|NaN|\bnull\b|\[object Object\]|Infinity/;
 
@@ -31,9 +31,11 @@ export function numbersIn(value: unknown): number[] {
 /** Every way the pages format a number of the typed parts (a count, a share, a percent, money). */
 export function spellings(parts: unknown): Set<string> {
   const out = new Set<string>(["95", "1", "0"]);
-  const numbers = numbersIn(parts);
+  // A negative number prints as "−0.18": its digits are those of its magnitude.
+  const numbers = numbersIn(parts).flatMap((x) => (x < 0 ? [x, -x] : [x]));
   for (const x of numbers) {
-    for (const text of [formatInteger(x), formatInteger(Math.round(x)), formatPercent(x), formatPart(x), formatNumber(x * 100, 1), formatNumber(x, 2), formatMoney(x), String(x)]) {
+    // formatShare and formatPart: shares in prose ("25%", "0.4%"); 1–3 decimals: means, z-scores, lifts, silhouettes.
+    for (const text of [formatInteger(x), formatInteger(Math.round(x)), formatPercent(x), formatShare(x), formatPart(x), formatNumber(x * 100, 1), formatNumber(x, 1), formatNumber(x, 2), formatNumber(x, 3), formatMoney(x), String(x)]) {
       // The sign is not part of the number a reader's eye (or countedNumbers) picks out: "−0.04" → "0.04".
       out.add(text.replace(/[%$<\u2212]/g, ""));
     }

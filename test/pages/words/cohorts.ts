@@ -2,7 +2,7 @@
 import { computeCohorts } from "../../../lib/analysis/cohorts.js";
 import { stopTracing, traceConnection } from "../../../lib/db/sqlTrace.js";
 import { type CohortsPage, PAGE_COHORT_LIMITS, buildCohortsPage } from "../../../lib/pages/cohorts.js";
-import type { RichText } from "../../../lib/pages/richText.js";
+import { type RichText, plainText } from "../../../lib/pages/richText.js";
 import type { DatasetContext, PageWords, Sentence } from "./pageWords.js";
 
 /** Every retention variant and LTV curve with the trace of the SQL that computed them, shared by every page that words them. */
@@ -15,7 +15,7 @@ export function sharedCohorts(context: DatasetContext) {
   });
 }
 
-const plain = (parts: RichText) => parts.map((p) => (typeof p === "string" ? p : p.strong)).join("");
+const plain = plainText;
 
 export const cohortsWords: PageWords<CohortsPage> = {
   name: "cohorts",

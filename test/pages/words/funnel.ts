@@ -8,11 +8,11 @@ import { queryRows } from "../../../lib/db/duckdb.js";
 import { SqlTrace } from "../../../lib/db/sqlTrace.js";
 import { type ProductQueryRow, productInterestSql } from "../../../lib/funnel/productInterest.js";
 import { type FunnelPage, buildFunnelPage } from "../../../lib/pages/funnel.js";
-import type { RichText } from "../../../lib/pages/richText.js";
+import { type RichText, plainText } from "../../../lib/pages/richText.js";
 import { sharedFunnels } from "./overview.js";
 import type { PageWords, Sentence } from "./pageWords.js";
 
-const plain = (parts: RichText | null) => (parts ?? []).map((p) => (typeof p === "string" ? p : p.strong)).join("");
+const plain = (parts: RichText | null) => plainText(parts ?? []);
 
 export const funnelWords: PageWords<FunnelPage> = {
   name: "funnel",

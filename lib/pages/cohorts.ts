@@ -347,14 +347,15 @@ function ltvView(ltv: CohortsOutput["ltv"][number], coverage: CoverageData, sql:
     cells: {
       cumulative_revenue: cells.map((c) => round(c.cumulative_revenue, 2)),
       cumulative_revenue_per_member: cells.map((c) => round(c.cumulative_revenue_per_member, 4)),
-      value_text: cells.map((c) => money(c.cumulative_revenue_per_member)),
+      // Worded from the rounded value the page carries, so the text and the number never disagree.
+      value_text: cells.map((c) => money(round(c.cumulative_revenue_per_member, 4))),
     },
     average: ltv.average.map((p) => ({
       ...p,
       cumulative_revenue: round(p.cumulative_revenue, 2),
       cumulative_revenue_per_member: round(p.cumulative_revenue_per_member, 4),
       curve_text: `Average of ${countOf(p.cohorts, "cohort")} (${countOf(p.cohort_size, cohortBy === "registration" ? "user" : "buyer")})`,
-      value_text: money(p.cumulative_revenue_per_member),
+      value_text: money(round(p.cumulative_revenue_per_member, 4)),
     })),
     solid_until: solidUntil(ltv.average),
     card: {
@@ -371,8 +372,8 @@ function ltvView(ltv: CohortsOutput["ltv"][number], coverage: CoverageData, sql:
       alt: `Cumulative revenue per ${n.member} (${code}) by ${granularity} since the cohort's ${granularity}`,
       summary:
         [
-          l1 ? `After ${granularity} 1, ${money(l1.cumulative_revenue_per_member)} per ${n.member} on average.` : "",
-          lLast ? `After ${granularity} ${lLast.period}, ${money(lLast.cumulative_revenue_per_member)} (average of ${countOf(lLast.cohorts, "cohort")}).` : "",
+          l1 ? `After ${granularity} 1, ${money(round(l1.cumulative_revenue_per_member, 4))} per ${n.member} on average.` : "",
+          lLast ? `After ${granularity} ${lLast.period}, ${money(round(lLast.cumulative_revenue_per_member, 4))} (average of ${countOf(lLast.cohorts, "cohort")}).` : "",
         ]
           .filter(Boolean)
           .join(" ") || "Not enough complete periods to draw an average.",

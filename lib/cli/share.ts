@@ -4,6 +4,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { cardSvg } from "../share/cardSvg";
 import { hasBuiltData, readBuiltData } from "../share/builtData";
 import { withShareTags, shareUrls } from "../share/ogTags";
+import type { OverviewPage } from "../pages/overview";
 import { type CardSources, pageCard } from "../share/pageCards";
 import { siteUrlFromEnv } from "../share/post";
 import { renderCardPng } from "../share/renderCard";
@@ -72,12 +73,13 @@ async function main(): Promise<void> {
     process.stderr.write(`share: ${(error as Error).message}\nRun with --help for usage.\n`);
     process.exit(2);
   }
+  const overview: OverviewPage = readBuiltData(dir, "overview");
   const sources: CardSources = {
-    overview: readBuiltData(dir, "overview"),
+    overview,
     funnel: readBuiltData(dir, "funnel"),
     cohorts: readBuiltData(dir, "cohorts"),
     segments: readBuiltData(dir, "segments"),
-    coverage: readBuiltData(dir, "coverage"),
+    coverage: overview.coverage,
     predictions: hasBuiltData(dir, "predictions") ? readBuiltData(dir, "predictions") : undefined,
   };
   const shareDir = join(dir, "share");

@@ -76,6 +76,8 @@ export interface OverviewPage {
   purchases_only: boolean;
   /** The post (dist/share/post.txt is written from this, and the "Copy post" button copies it). */
   post: Post;
+  /** What the data holds, as the social cards word it (lib/cli/share.ts reads it from this page's data). */
+  coverage: Pick<CoverageData, "events" | "users" | "event_types" | "registrations">;
 }
 
 /** The variant the Overview quotes (metrics.md §3's default). */
@@ -294,6 +296,7 @@ export function buildOverviewPage(
       segments: "Each segment's share of active users (ring) and of revenue (dot).",
     },
     purchases_only: purchasesOnly,
+    coverage: { events: facts.coverage.events, users: facts.coverage.users, event_types: facts.coverage.event_types, registrations: facts.coverage.registrations },
     post: buildPost({ headline: facts.headline, insights, window: facts.window, source: facts.source, recorded: [...recordedTypes].sort(), siteUrl, currencySymbol: facts.coverage.currency.symbol, registrations: facts.coverage.registrations }),
     sql: { headline: trace.sql("overview.headline").replace(/;$/, ""), window_shoppers: trace.sql("overview.window_shoppers").replace(/;$/, "") },
   };

@@ -1,4 +1,0 @@
-import { coverageData } from "../../data-loaders/coverage";
-import { writeLoaderOutput } from "../../data-loaders/writeLoaderOutput";
-
-await writeLoaderOutput("coverage.json", () => coverageData());

@@ -9,13 +9,15 @@ import { computePredictions } from "../lib/predict/computePredictions";
 import { readPlantedAlive } from "../lib/predict/plantedTruth";
 import { predictionSettings } from "../lib/predict/settings";
 import { type Rounded, roundDeep } from "../lib/output/round";
-import { segmentsAnalysis } from "../lib/warehouse/analyses";
+import { overviewAnalysis, segmentsAnalysis } from "../lib/warehouse/analyses";
 import { withWarehouse } from "../lib/warehouse/warehouse";
 
 export async function predictionsData(): Promise<Rounded<PredictionsPage>> {
   const settings = predictionSettings({});
   // The Segments page's segmentation (shared analysis), not a second K-means run.
   const { summary, assignment } = (await segmentsAnalysis()).result;
+  // The data's currency, measured once for the Overview: CLV labels and tooltips print its symbol.
+  const { coverage } = (await overviewAnalysis()).result;
   return withWarehouse(async ({ db, dataset, folder }) => {
     const result = await computePredictions(db.connection, {
       window: dataset.window,
@@ -25,6 +27,6 @@ export async function predictionsData(): Promise<Rounded<PredictionsPage>> {
       plantedAlive: await readPlantedAlive(db.connection, folder, dataset.window),
     });
     // Six decimals are more than any chart or sentence shows, and keep the file small.
-    return roundDeep(buildPredictionsPage(result, new Map(summary.clusters.map((c) => [c.cluster, c.name]))), 6);
+    return roundDeep(buildPredictionsPage(result, new Map(summary.clusters.map((c) => [c.cluster, c.name])), coverage.currency.symbol), 6);
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countOf, formatList, formatMoney, formatPercent, formatShare, formatSigned, formatSpan, leaders, plural } from "../lib/format";
+import { countOf, formatInteger, formatList, formatMoney, formatNumber, formatPercent, formatPercentInterval, formatPercentPoints, formatShare, formatSigned, formatSpan, leaders, MINUS, MISSING, plural, THIN_SPACE } from "../lib/format";
 import { spanText } from "../lib/pages/overview";
 
 const T = "\u202F";
@@ -45,6 +45,33 @@ describe("numbers", () => {
     expect(formatSigned(-0.75)).toBe("\u22120.75");
     expect(formatSigned(0)).toBe("0.00");
     expect(formatPercent(Number.NaN)).toBe("\u2014");
+  });
+
+  // Hand-worked cases carried over from the retired browser module (src/components/format.ts).
+  it("groups the whole part by threes with a thin space, and rounds a small negative to an unsigned zero", () => {
+    const M = "\u2212";
+    expect([THIN_SPACE, MINUS, MISSING]).toEqual([T, M, "\u2014"]);
+    expect([0, 999, 1000, 1234567, -1234567, 1234.5, -0.4].map(formatInteger)).toEqual(["0", "999", `1${T}000`, `1${T}234${T}567`, `${M}1${T}234${T}567`, `1${T}235`, "0"]);
+    expect([Number.NaN, Infinity, -Infinity].map(formatInteger)).toEqual([MISSING, MISSING, MISSING]);
+    expect(formatNumber(1234.5678, 2)).toBe(`1${T}234.57`);
+    expect(formatNumber(-9876.5, 1)).toBe(`${M}9${T}876.5`);
+    expect(formatNumber(-0.004, 2)).toBe("0.00");
+    expect(formatPercent(0.00049, 2)).toBe("0.05%");
+    expect(formatPercent(12.5, 0)).toBe(`1${T}250%`);
+    expect(formatPercent(-0.031)).toBe(`${M}3.1%`);
+  });
+
+  it("intervals, percentage points and money with a chosen symbol", () => {
+    const M = "\u2212";
+    expect(formatPercentInterval(0.042, 0.039, 0.045)).toBe("4.2% (95% CI 3.9\u20134.5%)");
+    expect(formatPercentInterval(0.12345, 0.11111, 0.13579, 2)).toBe("12.35% (95% CI 11.11\u201313.58%)");
+    expect(formatPercentInterval(0.012, -0.002, 0.026)).toBe(`1.2% (95% CI ${M}0.2 to 2.6%)`);
+    expect(formatPercentInterval(0.042, Number.NaN, 0.045)).toBe("4.2%");
+    expect(formatPercentInterval(Number.NaN, 0.1, 0.2)).toBe(MISSING);
+    expect([0.012, -0.004, 0, -0.0001].map((d) => formatPercentPoints(d))).toEqual(["+1.2 pp", `${M}0.4 pp`, "0.0 pp", "0.0 pp"]);
+    expect(formatMoney(1234567.891, 0, "€")).toBe(`€1${T}234${T}568`);
+    expect(formatMoney(0)).toBe("$0.00");
+    expect(formatMoney(Number.NaN)).toBe(MISSING);
   });
 
   it("lists", () => {

@@ -3,6 +3,7 @@
  * (the session funnel and the default retention variant): nothing here is computed again. The third
  * chart, the segments' shares of users and revenue, is drawn from the Segments page's own data.
  */
+import { formatPercent } from "../format";
 import type { FunnelStep } from "../funnel/types";
 import type { AverageRetentionPoint } from "../retention/types";
 
@@ -11,6 +12,8 @@ export interface GlanceFunnelStep {
   count: number;
   /** count / first step's count. */
   share_of_first: number;
+  /** `share_of_first` as the chart labels it, e.g. "25.0%". */
+  share_text: string;
 }
 
 export interface GlanceRetentionPoint {
@@ -33,7 +36,7 @@ export const GLANCE_MAX_PERIOD = 12;
 export function overviewGlance(funnelSteps: readonly FunnelStep[], retentionAverage: readonly AverageRetentionPoint[]): OverviewGlance {
   const first = funnelSteps[0]?.count ?? 0;
   return {
-    funnel: first > 0 ? funnelSteps.map((s) => ({ step: s.step, count: s.count, share_of_first: s.count / first })) : [],
+    funnel: first > 0 ? funnelSteps.map((s) => ({ step: s.step, count: s.count, share_of_first: s.count / first, share_text: formatPercent(s.count / first) })) : [],
     retention: retentionAverage
       .filter((p) => p.period >= 1 && p.period <= GLANCE_MAX_PERIOD && p.cohorts >= 1 && Number.isFinite(p.rate))
       .map((p) => ({ period: p.period, rate: p.rate, ci_low: p.ci_low, ci_high: p.ci_high })),

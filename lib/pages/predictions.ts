@@ -3,7 +3,7 @@
  * build time from computePredictions' result: rows for each chart, every sentence, every caption.
  * Nothing per customer leaves this module: only aggregates (segments, deciles, RFM cells, validation).
  */
-import { countOf, formatInteger, formatList, formatNumber, formatPercent, leaders, plural } from "../format";
+import { countOf, formatInteger, formatList, formatMoney, formatNumber, formatPercent, leaders, plural } from "../format";
 import type { PredictionsResult } from "../predict/computePredictions";
 import type { CustomerPredictions, DateRange, FrequencyRow, PredictionsSummary, TrackingRow, AliveDecile } from "../predict/types";
 import { HOLDS_WITHIN } from "../predict/validation";
@@ -15,21 +15,39 @@ export interface SegmentPredictionRow {
   mean_p_alive: number;
   expected_90d: number;
   clv_share: number;
+  /** The label under the bar on a wide chart, and on a narrow one. */
+  label_text: string;
+  short_label_text: string;
 }
 export interface ClvDecileRow {
   decile: number;
   customers: number;
   mean_clv: number;
   share: number;
+  /** The bar's label (share, whole percent) and its tooltip (share and mean CLV in the data's currency). */
+  share_text: string;
+  tooltip_text: string;
 }
 export interface RfmCell {
   recency: number;
   frequency: number;
   customers: number;
   mean_clv: number;
+  /** The cell's labels: mean CLV in the data's currency, and its count of customers. */
+  value_text: string;
+  customers_text: string;
 }
-export interface TrackingPoint extends TrackingRow {
+/** Tooltip texts of the actual and the predicted point. */
+interface SeriesTexts {
+  actual_text: string;
+  predicted_text: string;
+}
+export interface TrackingPoint extends TrackingRow, SeriesTexts {
   period: "calibration" | "holdout";
+}
+export interface FrequencyPoint extends FrequencyRow, SeriesTexts {}
+export interface AlivePoint extends AliveDecile {
+  tooltip_text: string;
 }
 
 /** Every number the page's sentences quote, as numbers: the words are built from these and nothing else. */
@@ -72,10 +90,10 @@ export interface PredictionsPage {
   clvDeciles: ClvDecileRow[] | null;
   clvSentence: string;
   rfm: RfmCell[] | null;
-  byFrequency: FrequencyRow[] | null;
+  byFrequency: FrequencyPoint[] | null;
   tracking: TrackingPoint[] | null;
   validationSentence: string | null;
-  alive: AliveDecile[] | null;
+  alive: AlivePoint[] | null;
   aliveSentence: string | null;
   spendSentence: string | null;
   actions: string[];
@@ -92,28 +110,37 @@ export function rankQuintiles(values: ArrayLike<number>): Int8Array {
   return out;
 }
 
-export function rfmGrid(customers: CustomerPredictions): RfmCell[] {
+/** Mean CLV as a cell prints it: cents only under 10. */
+const cellMoney = (value: number, symbol: string) => formatMoney(value, value < 10 ? 2 : 0, symbol);
+
+/** `symbol`: the data's currency symbol (coverage.currency.symbol). */
+export function rfmGrid(customers: CustomerPredictions, symbol = "$"): RfmCell[] {
   // Recency 5 = bought most recently: rank by days since the last purchase, most days first.
   const recency = rankQuintiles(Float64Array.from(customers.recencyDays, (d) => -d));
   const frequency = rankQuintiles(customers.x);
   const cells = new Map<string, RfmCell>();
   for (let i = 0; i < customers.userIds.length; i++) {
     const key = `${recency[i]}|${frequency[i]}`;
-    const cell = cells.get(key) ?? { recency: recency[i]!, frequency: frequency[i]!, customers: 0, mean_clv: 0 };
+    const cell = cells.get(key) ?? { recency: recency[i]!, frequency: frequency[i]!, customers: 0, mean_clv: 0, value_text: "", customers_text: "" };
     cell.customers++;
     cell.mean_clv += customers.clv[i]!;
     cells.set(key, cell);
   }
-  return [...cells.values()].map((c) => ({ ...c, mean_clv: c.mean_clv / c.customers })).sort((a, b) => a.recency - b.recency || a.frequency - b.frequency);
+  return [...cells.values()]
+    .map((c) => ({ ...c, mean_clv: c.mean_clv / c.customers, value_text: cellMoney(c.mean_clv / c.customers, symbol), customers_text: countOf(c.customers, "customer") }))
+    .sort((a, b) => a.recency - b.recency || a.frequency - b.frequency);
 }
 
-export function clvDeciles(clv: Float64Array): ClvDecileRow[] {
+export function clvDeciles(clv: Float64Array, symbol = "$"): ClvDecileRow[] {
   const sorted = Float64Array.from(clv).sort().reverse();
   const total = sorted.reduce((s, v) => s + v, 0);
   return Array.from({ length: 10 }, (_, d) => {
     const group = sorted.subarray(Math.floor((d * sorted.length) / 10), Math.floor(((d + 1) * sorted.length) / 10));
     const sum = group.reduce((s, v) => s + v, 0);
-    return { decile: d + 1, customers: group.length, mean_clv: group.length ? sum / group.length : 0, share: total > 0 ? sum / total : 0 };
+    const meanClv = group.length ? sum / group.length : 0;
+    const share = total > 0 ? sum / total : 0;
+    const tooltip = `Decile ${d + 1}: ${formatPercent(share, 1)} of value, mean CLV ${formatMoney(meanClv, 2, symbol)}`;
+    return { decile: d + 1, customers: group.length, mean_clv: meanClv, share, share_text: formatPercent(share, 0), tooltip_text: tooltip };
   });
 }
 
@@ -130,14 +157,20 @@ export function segmentRows(customers: CustomerPredictions, names: Map<number, s
   });
   return [...rows]
     .sort(([a], [b]) => a - b)
-    .map(([cluster, r]) => ({
-      segment: names.get(cluster) ?? "No segment",
-      cluster,
-      customers: r.customers,
-      mean_p_alive: r.alive / r.customers,
-      expected_90d: r.e90 / r.customers,
-      clv_share: totalClv > 0 ? r.clv / totalClv : 0,
-    }));
+    .map(([cluster, r]) => {
+      const alive = formatNumber(r.alive / r.customers, 2);
+      const share = totalClv > 0 ? r.clv / totalClv : 0;
+      return {
+        segment: names.get(cluster) ?? "No segment",
+        cluster,
+        customers: r.customers,
+        mean_p_alive: r.alive / r.customers,
+        expected_90d: r.e90 / r.customers,
+        clv_share: share,
+        label_text: `P(alive) ${alive} · ${formatNumber(r.e90 / r.customers, 2)} purchases in 90 days · ${formatPercent(share, 0)} of value · ${countOf(r.customers, "customer")}`,
+        short_label_text: `P(alive) ${alive} · ${formatNumber(r.e90 / r.customers, 1)} in 90 d`,
+      };
+    });
 }
 
 function num(x: number | null | undefined, digits = 3): string {
@@ -162,7 +195,19 @@ function parameterRows(summary: PredictionsSummary): PredictionsPage["parameters
   return rows;
 }
 
-export function buildPredictionsPage(result: PredictionsResult, segmentNames: Map<number, string>): PredictionsPage {
+/** "Actual: 0.52 (x = 3, 40 customers)": a holdout-by-frequency point's tooltips. */
+export function frequencyPoints(rows: readonly FrequencyRow[]): FrequencyPoint[] {
+  const text = (series: string, value: number, r: FrequencyRow) => `${series}: ${formatNumber(value, 2)} (x = ${r.x}, ${countOf(r.customers, "customer")})`;
+  return rows.map((r) => ({ ...r, actual_text: text("Actual", r.actual, r), predicted_text: text("Predicted", r.predicted, r) }));
+}
+
+/** "Decile 3 (120 customers): predicted 45%, alive 40%": a P(alive) calibration point's tooltip. */
+export function alivePoints(rows: readonly AliveDecile[]): AlivePoint[] {
+  return rows.map((d) => ({ ...d, tooltip_text: `Decile ${d.decile} (${countOf(d.customers, "customer")}): predicted ${formatPercent(d.predicted, 0)}, alive ${formatPercent(d.actual, 0)}` }));
+}
+
+/** `symbol`: the data's currency symbol (coverage.currency.symbol), for the CLV labels and tooltips. */
+export function buildPredictionsPage(result: PredictionsResult, segmentNames: Map<number, string>, symbol = "$"): PredictionsPage {
   const { summary, customers } = result;
   const v = summary.validation;
   const unit = summary.time_unit;
@@ -212,7 +257,7 @@ export function buildPredictionsPage(result: PredictionsResult, segmentNames: Ma
   const n = customers.userIds.length;
   const calibrationEnd = summary.calibration.end;
   const ratio = v?.ratio ?? null;
-  const deciles = hasValue ? clvDeciles(customers.clv) : null;
+  const deciles = hasValue ? clvDeciles(customers.clv, symbol) : null;
   const segments = segmentRows(customers, segmentNames);
   const facts = predictionFacts(result, deciles);
   const { holdout, alive_check: aliveCheck, spend_correlation: corr } = facts;
@@ -228,7 +273,7 @@ export function buildPredictionsPage(result: PredictionsResult, segmentNames: Ma
           ? `That is within ${within}: the model holds on this data.`
           : `That is outside ${within}: the model does not hold on this data, so this page makes no forecast in words, and the numbers below are rankings to compare customers by, not forecasts.`)
     : null;
-  const alive = v?.alive_calibration ?? null;
+  const alive = v?.alive_calibration ? alivePoints(v.alive_calibration) : null;
   const aliveSentence = aliveCheck
     ? (aliveCheck.unsure_deciles > 0
         ? `Against the churn the generator planted, predicted P(alive) is off by ${pct(aliveCheck.mean_gap)} on average in the ${countOf(aliveCheck.unsure_deciles, "decile")} where the model is unsure.`
@@ -294,9 +339,17 @@ export function buildPredictionsPage(result: PredictionsResult, segmentNames: Ma
     segmentSentence,
     clvDeciles: deciles,
     clvSentence,
-    rfm: hasValue ? rfmGrid(customers) : null,
-    byFrequency: v?.by_frequency ?? null,
-    tracking: v ? v.tracking.map((row) => ({ ...row, period: row.end <= calibrationEnd ? "calibration" : "holdout" })) : null,
+    rfm: hasValue ? rfmGrid(customers, symbol) : null,
+    byFrequency: v ? frequencyPoints(v.by_frequency) : null,
+    tracking: v
+      ? v.tracking.map((row) => ({
+          ...row,
+          period: row.end <= calibrationEnd ? "calibration" : "holdout",
+          // `end` is already a calendar day (YYYY-MM-DD) of the data's zone.
+          actual_text: `Actual by ${row.end}: ${formatNumber(row.actual, 0)}`,
+          predicted_text: `Predicted by ${row.end}: ${formatNumber(row.predicted, 0)}`,
+        }))
+      : null,
     validationSentence,
     alive,
     aliveSentence,

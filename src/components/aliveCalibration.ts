@@ -1,10 +1,9 @@
 // P(alive) against the generator's planted truth: per decile of predicted P(alive), the mean predicted
 // value (x) against the share truly alive (y); a well-calibrated model sits on the diagonal.
 import * as Plot from "@observablehq/plot";
-import type { AliveDecile } from "../../lib/predict/types";
-import { formatPercent } from "./format.js";
+import type { AlivePoint } from "../../lib/pages/predictions";
 
-export function aliveCalibration(rows: readonly AliveDecile[], { width }: { width: number }): SVGSVGElement | HTMLElement {
+export function aliveCalibration(rows: readonly AlivePoint[], { width }: { width: number }): SVGSVGElement | HTMLElement {
   const size = Math.min(width, 520);
   return Plot.plot({
     width: size,
@@ -15,7 +14,7 @@ export function aliveCalibration(rows: readonly AliveDecile[], { width }: { widt
     marks: [
       Plot.line([[0, 0], [1, 1]], { stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,4" }),
       Plot.dot(rows, { x: "predicted", y: "actual", r: 5, fill: "var(--theme-foreground-focus)" }),
-      Plot.tip(rows, Plot.pointer({ x: "predicted", y: "actual", title: (d: AliveDecile) => `Decile ${d.decile} (${d.customers} customers): predicted ${formatPercent(d.predicted, 0)}, alive ${formatPercent(d.actual, 0)}` })),
+      Plot.tip(rows, Plot.pointer({ x: "predicted", y: "actual", title: "tooltip_text" })),
     ],
   });
 }

@@ -1,24 +1,15 @@
 // Headline numbers ("KPI cards"): a label, one big value, and the interval or definition beneath it.
+// The value comes formatted from the page's builder (lib/format.ts): this component formats nothing.
+import type { KpiCard } from "../../lib/pages/overview";
 import { uniqueId } from "./a11y.js";
-import { formatInteger, formatNumber } from "./format.js";
 
-export interface BigNumberOptions {
-  /** What the number is, e.g. "Visitors who purchased". */
-  label: string;
-  /** Preformatted text, or a number (integers get thin grouping, others two decimals). */
-  value: string | number;
-  /** Uncertainty, e.g. "95% CI 3.9–4.5%". */
-  interval?: string;
+/** A page's KPI card (label, formatted value, interval), with a caption that may also be a node. */
+export type BigNumberOptions = Omit<KpiCard, "caption"> & {
   /** A definition or comparison in small print. */
   caption?: string | Node;
   /** Extra class names, e.g. "grid-colspan-2". */
   className?: string;
-}
-
-function valueText(value: string | number): string {
-  if (typeof value === "string") return value;
-  return Number.isInteger(value) ? formatInteger(value) : formatNumber(value, 2);
-}
+};
 
 function div(className: string, ...children: (Node | string)[]): HTMLDivElement {
   const node = document.createElement("div");
@@ -34,7 +25,7 @@ export function bigNumber({ label, value, interval, caption, className }: BigNum
   const labelNode = div("big-number-label", label);
   labelNode.id = uniqueId("kpi-label");
   card.setAttribute("aria-labelledby", labelNode.id);
-  card.append(labelNode, div("big-number-value big", valueText(value)));
+  card.append(labelNode, div("big-number-value big", value));
   if (interval) card.append(div("big-number-interval", interval));
   if (caption) card.append(div("big-number-caption", caption));
   return card;

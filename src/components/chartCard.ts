@@ -4,7 +4,6 @@
 import { describeChart, uniqueId } from "./a11y.js";
 import type { CsvRow } from "./csv.js";
 import { downloadButton } from "./download.js";
-import { formatInteger } from "./format.js";
 
 export interface ChartCardOptions {
   /** The question or claim the chart answers; rendered as the card's h2. */
@@ -26,6 +25,11 @@ export interface ChartCardOptions {
   alt?: string;
   /** Longer text alternative: what the chart shows, in a sentence or two. */
   summary?: string;
+  /**
+   * The row count as the page's builder worded it (lib/format's countOf, e.g. "1 234 rows"). Without it
+   * the card shows the bare count of `data` ("12 rows"), ungrouped: the browser formats no number.
+   */
+  rowsText?: string;
   /** CSV columns, in order; defaults to the rows' keys. */
   columns?: readonly string[];
   /** Inputs that control this chart, shown between the title and the chart. */
@@ -51,7 +55,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
 
 /** Builds the card. Returns a <section class="card chart-card"> ready to display. */
 export function chartCard(options: ChartCardOptions): HTMLElement {
-  const { title, caption, chart, data, sql, filename, alt, summary, columns, controls, className, key = title } = options;
+  const { title, caption, chart, data, sql, filename, alt, summary, rowsText, columns, controls, className, key = title } = options;
   const headingId = uniqueId("chart-title");
   const captionId = uniqueId("chart-caption");
 
@@ -80,7 +84,7 @@ export function chartCard(options: ChartCardOptions): HTMLElement {
   const details = element("details", "chart-sql", element("summary", undefined, "SQL behind this chart"), element("pre", undefined, code));
   details.open = openDisclosures.has(key);
   details.addEventListener("toggle", () => (details.open ? openDisclosures.add(key) : openDisclosures.delete(key)));
-  const rowCount = element("span", "chart-rowcount muted", `${formatInteger(data.length)} ${data.length === 1 ? "row" : "rows"}`);
+  const rowCount = element("span", "chart-rowcount muted", rowsText ?? `${data.length} ${data.length === 1 ? "row" : "rows"}`);
   const download = downloadButton(data, filename, { context: title, ...(columns ? { columns } : {}) });
   // The download comes first in the DOM so that it floats beside the summary (see style.css).
   card.append(element("div", "chart-tools", element("div", "chart-download", download, rowCount), details));

@@ -2,7 +2,6 @@
 // group's share of all expected value (the first bar is the top decile).
 import * as Plot from "@observablehq/plot";
 import type { ClvDecileRow } from "../../lib/pages/predictions";
-import { formatCurrency, formatPercent } from "./format.js";
 
 export function clvDeciles(rows: readonly ClvDecileRow[], { width }: { width: number }): SVGSVGElement | HTMLElement {
   return Plot.plot({
@@ -13,8 +12,8 @@ export function clvDeciles(rows: readonly ClvDecileRow[], { width }: { width: nu
     y: { grid: true, tickFormat: ".0%", label: "↑ Share of expected value" },
     marks: [
       Plot.barY(rows, { x: "decile", y: "share", fill: (d: ClvDecileRow) => (d.decile === 1 ? "var(--theme-foreground-focus)" : "var(--theme-foreground-muted)") }),
-      Plot.text(rows, { x: "decile", y: "share", dy: -8, text: (d: ClvDecileRow) => formatPercent(d.share, 0), fill: "currentColor", fontSize: width < 480 ? 9 : 11 }),
-      Plot.tip(rows, Plot.pointerX({ x: "decile", y: "share", title: (d: ClvDecileRow) => `Decile ${d.decile}: ${formatPercent(d.share, 1)} of value, mean CLV ${formatCurrency(d.mean_clv)}` })),
+      Plot.text(rows, { x: "decile", y: "share", dy: -8, text: "share_text", fill: "currentColor", fontSize: width < 480 ? 9 : 11 }),
+      Plot.tip(rows, Plot.pointerX({ x: "decile", y: "share", title: "tooltip_text" })),
       Plot.ruleY([0]),
     ],
   });

@@ -1,7 +1,6 @@
 // The Overview's small session funnel: one bar per step, its length the share of sessions that reach it.
 import * as Plot from "@observablehq/plot";
 import type { GlanceFunnelStep } from "../../lib/pages/overviewGlance";
-import { formatPercent } from "./format.js";
 
 const STEP_LABELS: Record<string, string> = { session_start: "Session", product_view: "Viewed", add_to_cart: "Carted", purchase: "Bought" };
 
@@ -19,7 +18,7 @@ export function glanceFunnel(steps: readonly GlanceFunnelStep[], { width }: { wi
     y: { type: "band", domain: rows.map((r) => r.label), label: null, tickSize: 0, padding: 0.2 },
     marks: [
       Plot.barX(rows, { x: "share_of_first", y: "label", fill: "var(--theme-foreground-focus)" }),
-      Plot.text(rows, { x: "share_of_first", y: "label", text: (r) => formatPercent(r.share_of_first), textAnchor: "start", dx: 4, fill: "currentColor" }),
+      Plot.text(rows, { x: "share_of_first", y: "label", text: "share_text", textAnchor: "start", dx: 4, fill: "currentColor" }),
     ],
   });
 }

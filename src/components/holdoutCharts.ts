@@ -2,16 +2,14 @@
 // predicted; (b) cumulative repeat purchases week by week, actual against predicted, with the end of
 // calibration marked.
 import * as Plot from "@observablehq/plot";
-import type { TrackingPoint } from "../../lib/pages/predictions";
-import type { FrequencyRow } from "../../lib/predict/types";
-import { formatNumber } from "./format.js";
+import type { FrequencyPoint, TrackingPoint } from "../../lib/pages/predictions";
 
 const SERIES = { domain: ["Actual", "Predicted"], range: ["var(--theme-foreground)", "var(--theme-foreground-focus)"] };
 
-export function holdoutByFrequency(rows: readonly FrequencyRow[], { width }: { width: number }): SVGSVGElement | HTMLElement {
+export function holdoutByFrequency(rows: readonly FrequencyPoint[], { width }: { width: number }): SVGSVGElement | HTMLElement {
   const long = rows.flatMap((r) => [
-    { x: r.x, series: "Actual", value: r.actual, customers: r.customers },
-    { x: r.x, series: "Predicted", value: r.predicted, customers: r.customers },
+    { x: r.x, series: "Actual", value: r.actual, tip: r.actual_text },
+    { x: r.x, series: "Predicted", value: r.predicted, tip: r.predicted_text },
   ]);
   return Plot.plot({
     width,
@@ -24,7 +22,7 @@ export function holdoutByFrequency(rows: readonly FrequencyRow[], { width }: { w
       Plot.lineY(long, { filter: (d: { series: string }) => d.series === "Actual", x: "x", y: "value", stroke: "series" }),
       Plot.lineY(long, { filter: (d: { series: string }) => d.series === "Predicted", x: "x", y: "value", stroke: "series", strokeDasharray: "5,3" }),
       Plot.dot(long, { x: "x", y: "value", fill: "series", r: 3.5 }),
-      Plot.tip(long, Plot.pointer({ x: "x", y: "value", title: (d: { x: string; series: string; value: number; customers: number }) => `${d.series}: ${formatNumber(d.value, 2)} (x = ${d.x}, ${d.customers} customers)` })),
+      Plot.tip(long, Plot.pointer({ x: "x", y: "value", title: "tip" })),
       Plot.ruleY([0]),
     ],
   });
@@ -32,8 +30,8 @@ export function holdoutByFrequency(rows: readonly FrequencyRow[], { width }: { w
 
 export function holdoutTracking(rows: readonly TrackingPoint[], calibrationEnd: string, { width }: { width: number }): SVGSVGElement | HTMLElement {
   const long = rows.flatMap((r) => [
-    { date: new Date(r.end), series: "Actual", value: r.actual },
-    { date: new Date(r.end), series: "Predicted", value: r.predicted },
+    { date: new Date(r.end), series: "Actual", value: r.actual, tip: r.actual_text },
+    { date: new Date(r.end), series: "Predicted", value: r.predicted, tip: r.predicted_text },
   ]);
   return Plot.plot({
     width,
@@ -46,7 +44,7 @@ export function holdoutTracking(rows: readonly TrackingPoint[], calibrationEnd: 
       Plot.text([new Date(calibrationEnd)], { x: (d: Date) => d, frameAnchor: "top", dx: -4, textAnchor: "end", text: () => "calibration ends", fill: "var(--theme-foreground-muted)" }),
       Plot.lineY(long, { filter: (d: { series: string }) => d.series === "Actual", x: "date", y: "value", stroke: "series" }),
       Plot.lineY(long, { filter: (d: { series: string }) => d.series === "Predicted", x: "date", y: "value", stroke: "series", strokeDasharray: "5,3" }),
-      Plot.tip(long, Plot.pointerX({ x: "date", y: "value", stroke: "series", title: (d: { date: Date; series: string; value: number }) => `${d.series} by ${d.date.toISOString().slice(0, 10)}: ${formatNumber(d.value, 0)}` })),
+      Plot.tip(long, Plot.pointerX({ x: "date", y: "value", stroke: "series", title: "tip" })),
       Plot.ruleY([0]),
     ],
   });

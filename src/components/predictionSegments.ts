@@ -2,7 +2,6 @@
 // (0–1) with the expected purchases in the next 90 days and the share of expected value as labels.
 import * as Plot from "@observablehq/plot";
 import type { SegmentPredictionRow } from "../../lib/pages/predictions";
-import { formatNumber, formatPercent } from "./format.js";
 import { clusterColour } from "./segmentColours.js";
 
 export function predictionSegments(rows: readonly SegmentPredictionRow[], { width }: { width: number }): SVGSVGElement | HTMLElement {
@@ -22,10 +21,7 @@ export function predictionSegments(rows: readonly SegmentPredictionRow[], { widt
         y: "segment",
         dy: 17,
         textAnchor: "start",
-        text: (d: SegmentPredictionRow) =>
-          narrow
-            ? `P(alive) ${formatNumber(d.mean_p_alive, 2)} · ${formatNumber(d.expected_90d, 1)} in 90 d`
-            : `P(alive) ${formatNumber(d.mean_p_alive, 2)} · ${formatNumber(d.expected_90d, 2)} purchases in 90 days · ${formatPercent(d.clv_share, 0)} of value · ${d.customers} customers`,
+        text: narrow ? "short_label_text" : "label_text",
         fill: "currentColor",
         fontSize: narrow ? 9 : 11,
       }),

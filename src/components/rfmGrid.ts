@@ -1,15 +1,13 @@
 // The RFM grid: recency × frequency quintiles, each cell coloured by its customers' mean CLV and
-// labelled with it: iso-value contours show as bands of equal colour.
+// labelled with it (text built by lib/pages/predictions.ts): iso-value contours show as bands of equal colour.
 import * as Plot from "@observablehq/plot";
 import type { RfmCell } from "../../lib/pages/predictions";
-import { formatCurrency, formatInteger } from "./format.js";
 
 export function rfmGrid(cells: readonly RfmCell[], { width }: { width: number }): SVGSVGElement | HTMLElement {
   const size = Math.min(width, 560);
   // Labels are white on the darker half of the colour ramp (above the geometric midpoint), dark on the rest.
   const values = cells.map((c) => Math.max(c.mean_clv, 0.01));
   const midpoint = Math.sqrt(Math.min(...values) * Math.max(...values));
-  const money = (v: number) => formatCurrency(v, { digits: v < 10 ? 2 : 0 });
   return Plot.plot({
     width: size,
     height: size * 0.8 + 40,
@@ -24,7 +22,7 @@ export function rfmGrid(cells: readonly RfmCell[], { width }: { width: number })
       Plot.text(cells, {
         x: "recency",
         y: "frequency",
-        text: (d: RfmCell) => (size < 400 ? money(d.mean_clv) : `${money(d.mean_clv)}\n${formatInteger(d.customers)} customers`),
+        text: (d: RfmCell) => (size < 400 ? d.value_text : `${d.value_text}\n${d.customers_text}`),
         fill: (d: RfmCell) => (Math.max(d.mean_clv, 0.01) > midpoint ? "white" : "black"),
         fontSize: size < 400 ? 9 : 11,
       }),

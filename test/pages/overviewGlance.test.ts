@@ -6,12 +6,12 @@ import { GLANCE_MAX_PERIOD, overviewGlance } from "../../lib/pages/overviewGlanc
 const step = (name: string, count: number) => ({ step: name, count }) as FunnelStep;
 const point = (period: number, cohorts: number, rate: number): AverageRetentionPoint => ({ period, cohorts, cohort_size: 10, active: rate * 10, rate, ci_low: rate / 2, ci_high: (1 + rate) / 2 });
 
-test("the funnel's bars are shares of the first step: 200 → 50 → 5 gives 1, 0.25, 0.025", () => {
+test("the funnel's bars are shares of the first step, labelled at build time: 200 → 50 → 5 gives 100.0%, 25.0%, 2.5%", () => {
   const { funnel } = overviewGlance([step("session_start", 200), step("product_view", 50), step("purchase", 5)], []);
   expect(funnel).toEqual([
-    { step: "session_start", count: 200, share_of_first: 1 },
-    { step: "product_view", count: 50, share_of_first: 0.25 },
-    { step: "purchase", count: 5, share_of_first: 0.025 },
+    { step: "session_start", count: 200, share_of_first: 1, share_text: "100.0%" },
+    { step: "product_view", count: 50, share_of_first: 0.25, share_text: "25.0%" },
+    { step: "purchase", count: 5, share_of_first: 0.025, share_text: "2.5%" },
   ]);
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildPredictionsPage, clvDeciles, rankQuintiles, rfmGrid, type PredictionsPage } from "../../lib/pages/predictions";
+import { alivePoints, buildPredictionsPage, clvDeciles, frequencyPoints, rankQuintiles, rfmGrid, type PredictionsPage } from "../../lib/pages/predictions";
 import { onlyCustomers, type PredictionsResult } from "../../lib/predict/computePredictions";
 import type { CustomerPredictions, PredictionsSummary } from "../../lib/predict/types";
 import { Rng } from "../../lib/random/rng";
@@ -104,6 +104,37 @@ describe("aggregates", () => {
     const pair = { ...c, userIds: ["a", "b"], recencyDays: Float64Array.from([90, 3]), x: Float64Array.from([1, 1]), clv: Float64Array.from([10, 30]), segment: Int32Array.from([0, 0]) };
     const grid = rfmGrid(pair);
     expect(grid.find((cell) => cell.mean_clv === 30)!.recency).toBeGreaterThan(grid.find((cell) => cell.mean_clv === 10)!.recency);
+  });
+});
+
+describe("the charts' labels and tooltips are built here, in the data's currency (hand-worked)", () => {
+  it("clvDeciles: the top tenth of 0..99 holds 945 of 4950 (19.09%), mean CLV 94.5", () => {
+    const [top] = clvDeciles(Float64Array.from({ length: 100 }, (_, i) => i), "£");
+    expect(top!.share_text).toBe("19%");
+    expect(top!.tooltip_text).toBe("Decile 1: 19.1% of value, mean CLV £94.50");
+  });
+  it("rfmGrid: cents only under 10 of the currency; one customer is singular", () => {
+    const c = customers(2, 1);
+    const pair = { ...c, userIds: ["a", "b"], recencyDays: Float64Array.from([90, 3]), x: Float64Array.from([1, 1]), clv: Float64Array.from([4.5, 1234.4]), segment: Int32Array.from([0, 0]) };
+    const grid = rfmGrid(pair, "€");
+    expect(grid.map((cell) => [cell.value_text, cell.customers_text])).toEqual([
+      ["€4.50", "1 customer"],
+      ["€1\u202F234", "1 customer"],
+    ]);
+  });
+  it("frequencyPoints and alivePoints: two decimals for mean purchases, whole percents for P(alive), grouped counts", () => {
+    const [point] = frequencyPoints([{ x: "3", customers: 1234, actual: 0.5, predicted: 0.456 }]);
+    expect([point!.actual_text, point!.predicted_text]).toEqual(["Actual: 0.50 (x = 3, 1\u202F234 customers)", "Predicted: 0.46 (x = 3, 1\u202F234 customers)"]);
+    expect(alivePoints([{ decile: 2, customers: 1, predicted: 0.456, actual: 0.5 }])[0]!.tooltip_text).toBe("Decile 2 (1 customer): predicted 46%, alive 50%");
+  });
+  it("segments: the wide and the narrow label under each bar", () => {
+    const c = { ...customers(2, 1), pAlive: Float64Array.from([0.5, 0.7]), expected90: Float64Array.from([1, 2]), clv: Float64Array.from([1, 3]), segment: Int32Array.from([0, 1]) };
+    const page = buildPredictionsPage({ summary: summary(1), customers: c } as PredictionsResult, names, "£");
+    expect(page.segments!.map((r) => [r.label_text, r.short_label_text])).toEqual([
+      ["P(alive) 0.50 · 1.00 purchases in 90 days · 25% of value · 1 customer", "P(alive) 0.50 · 1.0 in 90 d"],
+      ["P(alive) 0.70 · 2.00 purchases in 90 days · 75% of value · 1 customer", "P(alive) 0.70 · 2.0 in 90 d"],
+    ]);
+    expect(page.tracking![0]!.predicted_text).toBe("Predicted by 2025-01-07: 1");
   });
 });
 

@@ -12,7 +12,7 @@ const sources: CardSources = {
     headline: { users: 10, active_users: 8, products: 3, events: 200, sessions: 40, buyers: 4, purchases: 5, revenue: 99.5, revenue_coverage: { purchases: 5, priced_purchases: 5, unpriced_purchases: 0, measurable: true }, session_conversion: { rate: 0.1, ci_low: 0.04, ci_high: 0.23, converting_sessions: 4 } },
     insights: [],
     window: { start: "2025-01-01T00:00:00.000Z", end: "2025-02-01T00:00:00.000Z" },
-    glance: { funnel: [{ step: "session_start", count: 40, share_of_first: 1 }, { step: "purchase", count: 4, share_of_first: 0.1 }], retention: [] },
+    glance: { funnel: [{ step: "session_start", count: 40, share_of_first: 1, share_text: "100.0%" }, { step: "purchase", count: 4, share_of_first: 0.1, share_text: "10.0%" }], retention: [] },
     post: { lead: "Lead sentence.", context: "", findings: [], method: "", url: null, text: "", markdown: "" },
   },
   funnel: { session_funnel: { steps: [step("session_start", 40), step("product_view", 30), step("purchase", 4)] } },

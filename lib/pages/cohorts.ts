@@ -201,6 +201,11 @@ export function activeColumn(variant: Pick<RetentionVariant, "activity" | "mode"
 // ---- the page's own keys ----
 
 const round = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** A rate and its interval kept to 6 decimals, the precision the page's data carries. */
+function roundedRates<T extends { rate: number; ci_low: number; ci_high: number }>(p: T): T {
+  return { ...p, rate: round(p.rate), ci_low: round(p.ci_low), ci_high: round(p.ci_high) };
+}
 const definitionKey = (cohortBy: CohortBy, granularity: Granularity): DefinitionKey => `${cohortBy}/${granularity}`;
 const viewKey = (v: Pick<RetentionVariant, "cohort_by" | "granularity" | "mode">): ViewKey => `${v.cohort_by}/${v.granularity}/${v.mode}`;
 
@@ -216,7 +221,9 @@ function retentionView(
   const n = nouns(cohortBy, coverage.registrations);
   const zone = coverage.timezone;
   const unit = unitOf(granularity);
-  const cells = variant.cells;
+  // Rates rounded once, before any wording: every sentence prints the number the page carries.
+  const cells = variant.cells.map(roundedRates);
+  const averages = variant.average.map(roundedRates);
   const incomplete = cells.filter((c) => !c.complete).length;
   const cohortCount = new Set(cells.map((c) => c.cohort)).size;
   const lastK = Math.max(0, ...cells.map((c) => c.period));
@@ -228,18 +235,15 @@ function retentionView(
   const definition = cohortDefinition(cohortBy, granularity, coverage);
   const activity = activityWords(cohortBy, granularity, mode);
   const top = colourScaleTop(cells);
-  const average: AveragePoint[] = variant.average.map((p) => ({
+  const average: AveragePoint[] = averages.map((p) => ({
     ...p,
-    rate: round(p.rate),
-    ci_low: round(p.ci_low),
-    ci_high: round(p.ci_high),
     period_text: `${unit} ${p.period} after the cohort's own`,
     rate_text: percentInterval(p),
     active_text: `${formatInteger(p.active)} of ${formatInteger(p.cohort_size)}`,
     cohorts_text: `${formatInteger(p.cohorts)} with a complete ${granularity} ${p.period}`,
   }));
-  const p1 = variant.average.find((p) => p.period === 1);
-  const pLast = variant.average.filter((p) => p.cohorts >= MIN_COHORTS).at(-1);
+  const p1 = averages.find((p) => p.period === 1);
+  const pLast = averages.filter((p) => p.cohorts >= MIN_COHORTS).at(-1);
   const slug = `${cohortBy}-${granularity}-${mode}`;
   const title = `What share of each ${granularity}'s ${n.members} was active k ${granularity}s later?`;
   const curveTitle = `On average, what share of a cohort is active k ${granularity}s on?`;
@@ -249,15 +253,15 @@ function retentionView(
     active_column: column,
     cells: {
       active: cells.map((c) => c.active),
-      rate: cells.map((c) => round(c.rate)),
-      ci_low: cells.map((c) => round(c.ci_low)),
-      ci_high: cells.map((c) => round(c.ci_high)),
+      rate: cells.map((c) => c.rate),
+      ci_low: cells.map((c) => c.ci_low),
+      ci_high: cells.map((c) => c.ci_high),
       active_text: cells.map((c) => `${formatInteger(c.active)} of ${formatInteger(c.cohort_size)}`),
       rate_text: cells.map(percentInterval),
       rate_label: cells.map((c) => (granularity === "month" ? formatPercent(c.rate, 0) : "")),
     },
     average,
-    solid_until: solidUntil(variant.average),
+    solid_until: solidUntil(averages),
     heatmap: {
       key: "cohort-heatmap",
       title,

@@ -101,7 +101,7 @@ function cohortsFacts({ cohorts, overview, coverage }: CardSources): PageFacts {
   return {
     number: first ? formatPart(first.rate) : "",
     numberLabel: first ? `of users came back in the month after ${retentionAnchor(coverage.registrations)}` : "",
-    description: (retention && findingText(retention, coverage.registrations)) ?? coverage.registrations === "first_event" ? "Retention by cohort of first visit." : "Retention by registration cohort.",
+    description: (retention && findingText(retention, coverage.registrations)) ?? (coverage.registrations === "first_event" ? "Retention by cohort of first visit." : "Retention by registration cohort."),
     chart: points.length > 1 ? retentionLine(points, { ...CARD_CHART, unit: "Month" }) : "",
     chartAlt: points.length > 1 ? `a line chart of the share of users active by month since ${coverage.registrations === "first_event" ? "their first visit" : "registration"}, from ${formatPart(points[0]!.rate)} in month ${points[0]!.period} to ${formatPart(points.at(-1)!.rate)} in month ${points.at(-1)!.period}` : "",
   };

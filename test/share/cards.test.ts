@@ -54,6 +54,12 @@ describe("cards", () => {
     expect(card.content.numberLabel).toBe("of users came back in the month after their first visit");
     expect(`${card.description} ${card.alt}`).not.toMatch(/regist/);
     expect(pageCard("/cohorts", "Cohorts", "T", sources, "").content.numberLabel).toBe("of users came back in the month after they registered");
+    // Without a retention finding the description says which cohorts these are: registration ones here.
+    expect(pageCard("/cohorts", "Cohorts", "T", sources, "").description).toBe("Retention by registration cohort.");
+    // With the Overview's retention finding, the description is that finding, numbers and all.
+    const finding = { kind: "retention", first_period: { rate: 0.25, ci_low: 0.24, ci_high: 0.26 }, later_period: null, cohorts: 11, href: "cohorts" } as const;
+    const withFinding = { ...sources, overview: { ...sources.overview, insights: [{ insight: finding, sentence: "" }] } } as unknown as CardSources;
+    expect(pageCard("/cohorts", "Cohorts", "T", withFinding, "").description).toBe("25.0% of users came back in the month after they registered (95% CI 24.0–26.0%).");
   });
 
   test("the data card says the window's days in the data's time zone, and one event is one event", () => {

@@ -29,7 +29,8 @@ describe("npm run generate", () => {
     const { code, stdout, stderr } = generate("--users", "50", "--days", "30", "--seed", "3", "--out", out, "--format", "csv");
     expect(code).toBe(0);
     expect(stdout).toMatch(/^wrote 50 users, 800 products, \d+ sessions, \d+ events to /);
-    expect(stderr).toContain("generate: writing events (csv)");
+    expect(stderr).toContain("generate: simulating users and writing events (csv)");
+    expect(stderr).toMatch(/generate: \d+% of users, [\d,]+ events/);
     expect(readdirSync(out).sort()).toEqual(["dataset.json", "events.csv", "products.csv", "truth", "users.csv"]);
   });
 

@@ -63,8 +63,6 @@ export interface SegmentsSql {
   categories: string;
 }
 
-/** Text with emphasis: plain strings, and pieces the page sets in bold or italics. */
-
 /** A CSV row: its keys are the CSV's headers (money columns name the currency). */
 export type CsvRow = Record<string, string | number | boolean | null>;
 

@@ -213,6 +213,22 @@ export function calendarDay(instant: string | number, timezone = "UTC"): string 
   return Number.isNaN(date.getTime()) ? MISSING : formatter.format(date);
 }
 
+const minuteFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant to the minute in an IANA time zone: "2025-03-01 10:30". */
+export function calendarMinute(instant: string | number, timezone = "UTC"): string {
+  let formatter = minuteFormatters.get(timezone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    minuteFormatters.set(timezone, formatter);
+  }
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return MISSING;
+  const parts = formatter.formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`;
+}
+
 /** The first and last calendar day of a half-open window [start, end), in the zone its days are cut in. */
 export function windowDays(window: { start: string; end: string }, timezone = "UTC"): { first: string; last: string } {
   return { first: calendarDay(window.start, timezone), last: calendarDay(Date.parse(window.end) - 1, timezone) };

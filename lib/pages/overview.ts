@@ -20,7 +20,7 @@ import {
 } from "../analysis/insights";
 import type { AnalysisWindow } from "../dataset/window";
 import type { SqlTrace } from "../db/sqlTrace";
-import { countOf, formatInteger, formatInterval, formatList, formatMoney, formatPercent, formatSpan, plural, quoted, windowText } from "../format";
+import { countOf, formatInteger, formatInterval, formatList, formatMoney, formatPercent, formatSpan, plural, quoted, calendarMinute, windowText } from "../format";
 import type { RetentionVariant } from "../retention/types";
 import { type Post, buildPost } from "../share/post";
 import { type OverviewGlance, overviewGlance } from "./overviewGlance";
@@ -164,21 +164,14 @@ export function insightCard(insight: Insight, registrations: CoverageData["regis
   }
 }
 
-/** An instant to the minute in the data's zone: "2025-03-01 10:30". */
-function minute(instant: string, timezone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(instant));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`;
-}
-
 /** When the data runs: to the minute (and how long) for brought data shorter than two days, else whole days of the data's zone. */
 export function spanText(facts: Pick<OverviewFacts, "window" | "coverage">): string {
   const { coverage, window } = facts;
   const zone = coverage.timezone;
   if (coverage.source === "brought" && coverage.first_event && coverage.last_event && coverage.window_hours < 48) {
     const length = formatSpan(Date.parse(coverage.last_event) - Date.parse(coverage.first_event));
-    const first = minute(coverage.first_event, zone);
-    const last = minute(coverage.last_event, zone);
+    const first = calendarMinute(coverage.first_event, zone);
+    const last = calendarMinute(coverage.last_event, zone);
     const sameDay = first.slice(0, 10) === last.slice(0, 10);
     return `${first} to ${sameDay ? last.slice(11) : last} ${zone} (${length})`;
   }

@@ -102,7 +102,11 @@ export interface Warehouse {
  * once per build (validatedWarehouse.ts); each loader then loads the clean tables.
  */
 export async function openWarehouse(source: DataSource = dataSourceFromEnv()): Promise<Warehouse> {
-  const { folder, validated } = await validatedFolder(source);
+  return openValidated(await validatedFolder(source), source);
+}
+
+/** Opens an already validated warehouse (validatedFolder's answer). */
+async function openValidated({ folder, validated }: { folder: string; validated: string }, source: DataSource): Promise<Warehouse> {
   // Views over Parquet: the loader's DuckDB holds only its queries' working sets, spilled past EVENT_KIT_MEMORY.
   const db = await openWorkDatabase();
   try {
@@ -119,10 +123,11 @@ export async function openWarehouse(source: DataSource = dataSourceFromEnv()): P
  * (engineLock.ts) so that concurrent loaders never hold more than one memory limit between them.
  */
 export async function withWarehouse<T>(work: (warehouse: Warehouse) => Promise<T>, source?: DataSource): Promise<T> {
+  const from = source ?? dataSourceFromEnv();
   // Validated (or waited for) before the lock: validation has its own once-only lock.
-  await validatedFolder(source ?? dataSourceFromEnv());
+  const validated = await validatedFolder(from);
   return withEngineLock(async () => {
-    const warehouse = await openWarehouse(source);
+    const warehouse = await openValidated(validated, from);
     try {
       return await work(warehouse);
     } finally {
